@@ -1,0 +1,3 @@
+"""visitguide: interview guides for HAS expert-visitors."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from visitguide.cli import main
+
+main()

@@ -1,0 +1,442 @@
+"""Finding, loading and checking question banks (CONTRACT.md §1).
+
+`load_guide` reads one guide folder and raises `BankError` with every problem of every file;
+`check_folder` returns the problems instead, for `visitguide validate`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from visitguide import yamlsafe
+from visitguide.errors import BankError, InputError, Problem, UsageError
+from visitguide.messages import t
+from visitguide.models import (
+    Audience,
+    AudienceFile,
+    Checkpoint,
+    Criterion,
+    GuideFile,
+    Question,
+)
+from visitguide.paths import bundled_bank, user_banks
+
+GUIDE_FILE = "guide.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class GuideSource:
+    """Where a guide was found."""
+
+    id: str
+    folder: Path
+    bank: Path
+    bundled: bool
+
+
+@dataclass
+class Guide:
+    """A loaded, checked guide: its `guide.yaml` and its questions by audience."""
+
+    meta: GuideFile
+    questions: dict[str, tuple[Question, ...]]
+    source: GuideSource
+    digest: str
+    _question_index: dict[str, tuple[str, Question]] = field(init=False, repr=False)
+    _criterion_index: dict[str, Criterion] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._question_index = {
+            q.id: (aud, q) for aud, qs in self.questions.items() for q in qs
+        }
+        self._criterion_index = {c.id: c for c in self.meta.criteria}
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def audiences(self) -> list[Audience]:
+        return list(self.meta.audiences)
+
+    def audience(self, audience_id: str) -> Audience | None:
+        return next((a for a in self.meta.audiences if a.id == audience_id), None)
+
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        return self._criterion_index.get(criterion_id)
+
+    def find_question(self, question_id: str) -> tuple[str, Question] | None:
+        """`(audience, question)` for a question id of any audience."""
+        return self._question_index.get(question_id)
+
+    def questions_for(self, audience_id: str) -> tuple[Question, ...]:
+        return self.questions.get(audience_id, ())
+
+    def checkpoints_for(self, audience_id: str) -> list[Checkpoint]:
+        return [c for c in self.meta.checkpoints if c.audience == audience_id]
+
+    def all_questions(self) -> Iterator[tuple[str, Question]]:
+        for audience in self.meta.audiences:
+            for question in self.questions_for(audience.id):
+                yield audience.id, question
+
+
+# --- discovery ---------------------------------------------------------------------------
+
+
+def _guide_folders(bank: Path) -> list[Path]:
+    if (bank / GUIDE_FILE).is_file():  # a single guide folder given as a bank
+        return [bank]
+    try:
+        children = sorted(bank.iterdir())
+    except OSError:
+        return []
+    return [c for c in children if c.is_dir() and (c / GUIDE_FILE).is_file()]
+
+
+def discover(cli_banks: Sequence[Path] = ()) -> dict[str, GuideSource]:
+    """Every guide found, by id: bundled ones, replaced by user ones of the same id."""
+    found: dict[str, GuideSource] = {}
+    bundled = bundled_bank()
+    for folder in _guide_folders(bundled):
+        found[folder.name] = GuideSource(folder.name, folder, bundled, True)
+    from_user: dict[str, GuideSource] = {}
+    for bank in user_banks(cli_banks):
+        if not bank.is_dir():
+            raise UsageError(t("bank.not_a_folder", path=bank))
+        for folder in _guide_folders(bank):
+            gid = folder.name
+            if gid in from_user and from_user[gid].folder.resolve() != folder.resolve():
+                raise InputError(
+                    t("bank.same_id_twice", id=gid, first=from_user[gid].folder, second=folder)
+                )
+            from_user[gid] = GuideSource(gid, folder, bank, False)
+    found.update(from_user)
+    return found
+
+
+def resolve(guide_id: str | None, cli_banks: Sequence[Path] = ()) -> Guide:
+    """The guide `guide_id`, or the only guide found when it is None."""
+    sources = discover(cli_banks)
+    if guide_id is None:
+        if len(sources) != 1:
+            if not sources:
+                raise UsageError(t("bank.no_guide"))
+            raise UsageError(t("bank.choose_guide", ids=", ".join(sorted(sources))))
+        guide_id = next(iter(sources))
+    if guide_id not in sources:
+        raise UsageError(unknown_id_message("guide.unknown", guide_id, sorted(sources)))
+    return load_guide(sources[guide_id])
+
+
+def unknown_id_message(key: str, wrong: str, valid: Sequence[str]) -> str:
+    """A message naming an unknown id and, when there is one, the closest valid id."""
+    close = difflib.get_close_matches(wrong, valid, n=1, cutoff=0.5)
+    message = t(key, id=wrong)
+    if close:
+        message += " " + t("did_you_mean", id=close[0])
+    elif valid:
+        message += " " + t("valid_ids", ids=", ".join(valid[:12]) + (" …" if len(valid) > 12 else ""))
+    return message
+
+
+# --- loading -----------------------------------------------------------------------------
+
+
+def load_guide(source: GuideSource) -> Guide:
+    """Load and check one guide folder; `BankError` with every problem found."""
+    guide, problems = _check(source)
+    if problems or guide is None:
+        raise BankError(problems)
+    return guide
+
+
+def check_folder(folder: Path) -> list[Problem]:
+    """Every problem of one guide folder (for `validate`)."""
+    return _check(GuideSource(folder.name, folder, folder.parent, False))[1]
+
+
+def check_bank(path: Path) -> list[Problem]:
+    """Every problem of a bank, or of a single guide folder."""
+    if not path.is_dir():
+        return [Problem(path, None, t("bank.not_a_folder", path=path))]
+    if (path / GUIDE_FILE).is_file():
+        return check_folder(path)
+    problems: list[Problem] = []
+    folders = [c for c in sorted(path.iterdir()) if c.is_dir() and not c.name.startswith((".", "_"))]
+    for folder in folders:
+        if not (folder / GUIDE_FILE).exists():
+            problems.append(Problem(folder, None, t("bank.folder_without_guide")))
+        else:
+            problems.extend(check_folder(folder))
+    if not folders:
+        problems.append(Problem(path, None, t("bank.empty")))
+    return problems
+
+
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass
+class _Loaded:
+    path: Path
+    raw: Any
+    model: Any
+
+
+def _check(source: GuideSource) -> tuple[Guide | None, list[Problem]]:
+    folder = source.folder
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    files = _yaml_files(folder, problems)
+    contents: dict[Path, bytes] = {}
+    for path in files:
+        data = _read(path, problems)
+        if data is not None:
+            contents[path] = data
+            digest.update(path.name.encode() + b"\0" + data + b"\0")
+    guide_path = folder / GUIDE_FILE
+    if not guide_path.is_file():
+        problems.append(Problem(guide_path, None, t("bank.missing_guide_file")))
+        return None, problems
+    meta = _parse_model(guide_path, contents.get(guide_path), GuideFile, problems)
+    audiences: dict[str, _Loaded] = {}
+    for path in files:
+        if path == guide_path:
+            continue
+        loaded = _parse_model(path, contents.get(path), AudienceFile, problems)
+        if loaded is not None:
+            audiences[path.stem] = loaded
+    if meta is None:
+        return None, problems
+    _check_guide(folder, meta, problems)
+    _check_audiences(folder, meta, audiences, files, problems)
+    if problems:
+        return None, problems
+    by_audience = {
+        a.id: tuple(audiences[a.id].model.questions) for a in meta.model.audiences
+    }
+    return Guide(meta.model, by_audience, source, "sha256:" + digest.hexdigest()), problems
+
+
+def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    try:
+        return sorted(
+            p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith(".")
+        )
+    except OSError as exc:
+        problems.append(Problem(folder, None, t("file.os_error", error=exc.strerror)))
+        return []
+
+
+def _read(path: Path, problems: list[Problem]) -> bytes | None:
+    try:
+        size = path.stat().st_size
+        if size > yamlsafe.MAX_BYTES:
+            problems.append(
+                Problem(path, None, t("file.too_large", size=size, max=yamlsafe.MAX_BYTES))
+            )
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(path, None, t("file.os_error", error=exc.strerror)))
+        return None
+
+
+def _parse_model(
+    path: Path, data: bytes | None, model: type[T], problems: list[Problem]
+) -> _Loaded | None:
+    if data is None:
+        return None
+    try:
+        raw = yamlsafe.parse(yamlsafe.decode_utf8(path, data), path)
+    except yamlsafe.YamlProblems as exc:
+        problems.extend(exc.problems)
+        return None
+    if raw is None:
+        problems.append(Problem(path, None, t("bank.empty_file")))
+        return None
+    if not isinstance(raw, dict):
+        problems.append(Problem(path, getattr(raw, "line", 1), t("bank.not_a_mapping")))
+        return None
+    try:
+        return _Loaded(path, raw, model.model_validate(raw))
+    except ValidationError as exc:
+        problems.extend(validation_problems(path, raw, exc))
+        return None
+
+
+# --- messages for model errors -----------------------------------------------------------
+
+_KNOWN_KEYS = sorted(
+    {
+        name
+        for m in (GuideFile, AudienceFile, Question, Checkpoint, Criterion, Audience)
+        for name in m.model_fields
+    }
+    | {"url", "category"}
+)
+
+
+def validation_problems(path: Path | str, raw: Any, exc: ValidationError) -> list[Problem]:
+    """One French `file:line: message` per pydantic error, without duplicates."""
+    seen: set[tuple[int | None, str]] = set()
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        keys = tuple(p for p in loc if isinstance(p, int) or (p in _KNOWN_KEYS or _is_key(raw, loc, p)))
+        line = yamlsafe.line_of(raw, keys)
+        message = error_message(error["type"], keys, error.get("input"), error.get("ctx") or {})
+        if (line, message) not in seen:
+            seen.add((line, message))
+            problems.append(Problem(path, line, message))
+    return problems
+
+
+def _is_key(raw: Any, loc: tuple[Any, ...], part: Any) -> bool:
+    return isinstance(part, str) and part not in ("str", "int") and not part[:1].isupper() and (
+        "[" not in part
+    )
+
+
+def field_label(keys: tuple[Any, ...]) -> str:
+    names = [str(p) for p in keys if isinstance(p, str)]
+    return names[-1] if names else "document"
+
+
+def error_message(kind: str, keys: tuple[Any, ...], value: Any, ctx: dict[str, Any]) -> str:
+    name = field_label(keys)
+    if kind == "missing":
+        return t("model.missing", key=name)
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(name, _KNOWN_KEYS, n=1, cutoff=0.6)
+        suffix = " " + t("did_you_mean", id=close[0]) if close else ""
+        return t("model.unknown_key", key=name) + suffix
+    if kind == "string_pattern_mismatch":
+        if "criteria" in keys or (keys and keys[-1] == "id" and "criteria" in keys[:1]):
+            return t("model.bad_criterion", value=value)
+        return t("model.bad_id", key=name, value=value)
+    if kind == "string_type":
+        return t("model.not_text_quote" if _looks_scalar(value) else "model.not_text", key=name)
+    if kind == "string_too_short":
+        return t("model.empty", key=name)
+    if kind == "too_short":
+        return t("model.empty_list", key=name)
+    if kind in ("list_type", "tuple_type"):
+        return t("model.not_list", key=name)
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return t("model.not_mapping", key=name)
+    if kind in ("literal_error", "enum"):
+        return t("model.not_allowed", key=name, value=value, expected=ctx.get("expected", ""))
+    if kind in ("bool_type", "bool_parsing"):
+        return t("model.not_bool", key=name)
+    if kind in ("int_type", "int_parsing", "greater_than_equal", "less_than_equal"):
+        return t("model.not_int", key=name)
+    return t("model.invalid", key=name)
+
+
+def _looks_scalar(value: Any) -> bool:
+    import datetime
+
+    return isinstance(value, int | float | bool | datetime.date)
+
+
+# --- cross-file rules --------------------------------------------------------------------
+
+
+def _dupes(loaded: _Loaded, items: str, problems: list[Problem], seen: dict[str, int]) -> None:
+    for i, item in enumerate(getattr(loaded.model, items)):
+        if item.id in seen:
+            line = yamlsafe.line_of(loaded.raw, (items, i, "id"))
+            problems.append(Problem(loaded.path, line, t("bank.duplicate_id", id=item.id, first=seen[item.id])))
+        else:
+            seen[item.id] = yamlsafe.line_of(loaded.raw, (items, i, "id")) or 0
+
+
+def _check_guide(folder: Path, meta: _Loaded, problems: list[Problem]) -> None:
+    model: GuideFile = meta.model
+    if model.id != folder.name:
+        line = yamlsafe.line_of(meta.raw, ("id",))
+        problems.append(Problem(meta.path, line, t("bank.id_not_folder", id=model.id, folder=folder.name)))
+    for items in ("criteria", "audiences", "checkpoints"):
+        _dupes(meta, items, problems, {})
+    criteria = {c.id for c in model.criteria}
+    audiences = {a.id for a in model.audiences}
+    for i, cp in enumerate(model.checkpoints):
+        if cp.audience not in audiences:
+            line = yamlsafe.line_of(meta.raw, ("checkpoints", i, "audience"))
+            problems.append(Problem(meta.path, line, t("bank.undeclared_audience", id=cp.audience)))
+        _check_criteria(meta, ("checkpoints", i), cp.criteria, criteria, problems)
+
+
+def _check_criteria(
+    loaded: _Loaded, loc: tuple[Any, ...], cited: list[str], declared: set[str], problems: list[Problem]
+) -> None:
+    for j, crit in enumerate(cited):
+        if crit not in declared:
+            line = yamlsafe.line_of(loaded.raw, (*loc, "criteria", j))
+            problems.append(Problem(loaded.path, line, t("bank.undeclared_criterion", id=crit)))
+
+
+def _check_audiences(
+    folder: Path,
+    meta: _Loaded,
+    audiences: dict[str, _Loaded],
+    files: list[Path],
+    problems: list[Problem],
+) -> None:
+    model: GuideFile = meta.model
+    declared = {a.id for a in model.audiences}
+    criteria = {c.id for c in model.criteria}
+    for i, audience in enumerate(model.audiences):
+        if not any(p.stem == audience.id and p.name != GUIDE_FILE for p in files):
+            line = yamlsafe.line_of(meta.raw, ("audiences", i, "id"))
+            problems.append(
+                Problem(meta.path, line, t("bank.audience_without_file", id=audience.id, file=f"{audience.id}.yaml"))
+            )
+    for path in files:
+        if path.name != GUIDE_FILE and path.stem not in declared:
+            problems.append(Problem(path, None, t("bank.file_without_audience", id=path.stem)))
+    question_ids: dict[str, tuple[Path, int]] = {}
+    checkpoint_ids = {c.id for c in model.checkpoints}
+    for stem, loaded in audiences.items():
+        af: AudienceFile = loaded.model
+        if af.audience != stem:
+            line = yamlsafe.line_of(loaded.raw, ("audience",))
+            problems.append(Problem(loaded.path, line, t("bank.audience_not_file", id=af.audience, file=loaded.path.name)))
+        for i, q in enumerate(af.questions):
+            line = yamlsafe.line_of(loaded.raw, ("questions", i, "id")) or 0
+            if q.id in question_ids:
+                first_path, first_line = question_ids[q.id]
+                problems.append(
+                    Problem(loaded.path, line, t("bank.duplicate_question", id=q.id, first=f"{first_path.name}:{first_line}"))
+                )
+            else:
+                question_ids[q.id] = (loaded.path, line)
+            if q.id in checkpoint_ids:
+                problems.append(Problem(loaded.path, line, t("bank.question_is_checkpoint", id=q.id)))
+            _check_criteria(loaded, ("questions", i), q.criteria, criteria, problems)
+
+
+# --- search ------------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """`text` without case or accents, for searching."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def matches(query: str, *texts: str | None) -> bool:
+    """Every word of `query` appears in one of `texts`, ignoring case and accents."""
+    haystack = fold(" ".join(t for t in texts if t))
+    return all(word in haystack for word in fold(query).split())

@@ -1,0 +1,237 @@
+"""The command line: options in, one library call, an exit code out.
+
+Every command module below this one is free of Typer. The one catch point for user errors
+is `App.main`: a `VisitguideError` becomes a red sentence on stderr and its exit code;
+Click's usage errors become a sentence of the catalog and exit 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer import _click
+
+from visitguide import __version__, cli_chrome
+from visitguide.errors import BankError, ExitCode, VisitguideError
+from visitguide.messages import t
+
+cli_chrome.install()
+
+
+class App(cli_chrome.Group):
+    """The root group: the single place where errors become messages and exit codes."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        code = self._run(args, prog_name, complete_var, **extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _run(self, args: Sequence[str] | None, prog_name: str | None,
+             complete_var: str | None, **extra: Any) -> int:
+        from visitguide.console import error
+
+        try:
+            rv = super().main(args, prog_name or "visitguide", complete_var,
+                              standalone_mode=False, **extra)
+        except BankError as exc:
+            report_bank_error(exc)
+            return int(exc.exit_code)
+        except VisitguideError as exc:
+            error(exc.message)
+            return int(exc.exit_code)
+        except _click.exceptions.UsageError as exc:
+            error(cli_chrome.usage_message(exc))
+            return int(ExitCode.USAGE)
+        except _click.exceptions.Abort:
+            return int(ExitCode.INTERRUPTED)
+        except KeyboardInterrupt:
+            return int(ExitCode.INTERRUPTED)
+        return rv if isinstance(rv, int) else 0
+
+
+def report_bank_error(exc: BankError) -> None:
+    from visitguide.console import err, error
+
+    error(t("error.bank_header", count=len(exc.problems)))
+    from visitguide.console import escape
+
+    for problem in exc.problems:
+        err().print(escape(str(problem)), soft_wrap=True)
+
+
+app = typer.Typer(
+    cls=App,
+    help=t("help.app"),
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    subcommand_metavar=t("chrome.command_metavar"),
+    options_metavar="[OPTIONS]",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+BankOpt = Annotated[list[Path] | None, typer.Option("--bank", help=t("help.bank"), metavar="DOSSIER")]
+GuideOpt = Annotated[str | None, typer.Option("--guide", "-g", help=t("help.guide"), metavar="GUIDE")]
+AudienceOpt = Annotated[str | None, typer.Option("--audience", "-a", help=t("help.audience"), metavar="PUBLIC")]
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"visitguide {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", help=t("help.version"), callback=_version,
+                                          is_eager=True)] = False,
+) -> None:
+    """Guide d'entretien des experts-visiteurs."""
+
+
+@app.command("guides", help=t("cmd.guides"), cls=cli_chrome.Command)
+def guides_cmd(bank: BankOpt = None) -> None:
+    from visitguide import browse
+
+    browse.show_guides(bank or [])
+
+
+@app.command("questions", help=t("cmd.questions"), cls=cli_chrome.Command)
+def questions_cmd(
+    guide: GuideOpt = None,
+    audience: AudienceOpt = None,
+    criterion: Annotated[str | None, typer.Option("--criterion", "-c", help=t("help.criterion"), metavar="CRITÈRE")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help=t("help.search"), metavar="TEXTE")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=t("help.format_table_json"))] = ListFormat.table,
+    bank: BankOpt = None,
+) -> None:
+    from visitguide import browse
+
+    guides = browse.selected_guides(guide, bank or [])
+    browse.show_questions(browse.find_questions(guides, audience, criterion, search), fmt.value)
+
+
+@app.command("criteria", help=t("cmd.criteria"), cls=cli_chrome.Command)
+def criteria_cmd(guide: GuideOpt = None, bank: BankOpt = None) -> None:
+    from visitguide import browse
+
+    browse.show_criteria(browse.selected_guides(guide, bank or []))
+
+
+@app.command("validate", help=t("cmd.validate"), cls=cli_chrome.Command)
+def validate_cmd(
+    dirs: Annotated[list[Path] | None, typer.Argument(help=t("help.validate_dirs"), metavar="DOSSIER…", show_default=False)] = None,
+    bank: BankOpt = None,
+) -> int:
+    from visitguide import validate
+
+    return validate.run(dirs or [], bank or [])
+
+
+class DryRunFormat(str, Enum):
+    text = "text"
+    yaml = "yaml"
+
+
+class ExportFormat(str, Enum):
+    md = "md"
+    html = "html"
+    csv = "csv"
+    json = "json"
+    docx = "docx"
+
+
+ContextOpts = dict[str, str | None]
+
+
+@app.command("interview", help=t("cmd.interview"), cls=cli_chrome.Command)
+def interview_cmd(
+    guide: GuideOpt = None,
+    audience: AudienceOpt = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help=t("help.out"), metavar="FICHIER")] = None,
+    resume: Annotated[Path | None, typer.Option("--resume", "-r", help=t("help.resume"), metavar="FICHIER")] = None,
+    answers: Annotated[Path | None, typer.Option("--answers", help=t("help.answers"), metavar="FICHIER")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.dry_run"))] = False,
+    fmt: Annotated[DryRunFormat, typer.Option("--format", "-f", help=t("help.dry_run_format"))] = DryRunFormat.text,
+    establishment: Annotated[str | None, typer.Option("--establishment", help=t("help.establishment"), metavar="TEXTE")] = None,
+    sector: Annotated[str | None, typer.Option("--sector", help=t("help.sector"), metavar="TEXTE")] = None,
+    role: Annotated[str | None, typer.Option("--role", help=t("help.role"), metavar="TEXTE")] = None,
+    visitor: Annotated[str | None, typer.Option("--visitor", help=t("help.visitor"), metavar="TEXTE")] = None,
+    date: Annotated[str | None, typer.Option("--date", help=t("help.date"), metavar="AAAA-MM-JJ")] = None,
+    bank: BankOpt = None,
+) -> int | None:
+    context: ContextOpts = {
+        "establishment": establishment, "sector": sector, "interviewee_role": role,
+        "visitor": visitor, "date": date,
+    }
+    overrides = {k: v for k, v in context.items() if v is not None}
+    if dry_run:
+        from visitguide import dryrun
+
+        return dryrun.run(guide, audience, fmt.value, bank or [])
+    if answers is not None:
+        from visitguide import scripted
+
+        return scripted.run(answers, guide, audience, out, resume, overrides, bank or [])
+    from visitguide import live
+
+    return live.run(guide, audience, out, resume, overrides, bank or [])
+
+
+@app.command("export", help=t("cmd.export"), cls=cli_chrome.Command)
+def export_cmd(
+    paths: Annotated[list[Path] | None, typer.Argument(help=t("help.export_paths"), metavar="CHEMIN…", show_default=False)] = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=t("help.export_format"))] = ExportFormat.md,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=t("help.output"), metavar="FICHIER")] = None,
+    guide: GuideOpt = None,
+    redact: Annotated[bool, typer.Option("--redact", help=t("help.redact"))] = False,
+    blank: Annotated[bool, typer.Option("--blank", help=t("help.blank"))] = False,
+    audience: AudienceOpt = None,
+    bank: BankOpt = None,
+) -> int | None:
+    if blank:
+        from visitguide import paper
+
+        return paper.run(guide, audience, fmt.value, output, bank or [])
+    from visitguide import report
+
+    return report.run(paths or [], fmt.value, output, guide, redact, bank or [])
+
+
+@app.command("status", help=t("cmd.status"), cls=cli_chrome.Command)
+def status_cmd(
+    paths: Annotated[list[Path], typer.Argument(help=t("help.status_paths"), metavar="CHEMIN…", show_default=False)],
+    guide: GuideOpt = None,
+    bank: BankOpt = None,
+) -> int | None:
+    from visitguide import status
+
+    return status.run(paths, guide, bank or [])
+
+
+@app.command("check", help=t("cmd.check"), cls=cli_chrome.Command)
+def check_cmd(
+    paths: Annotated[list[Path], typer.Argument(help=t("help.check_paths"), metavar="CHEMIN…", show_default=False)],
+    bank: BankOpt = None,
+) -> int | None:
+    from visitguide import check
+
+    return check.run(paths, bank or [])
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

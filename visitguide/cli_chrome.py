@@ -1,0 +1,112 @@
+"""French (or English) chrome for Typer: help panel titles, usage line, usage errors.
+
+Typer's bundled Click prints its own English words; this module swaps them for the
+catalog's, and `usage_message` turns Click's usage errors into one sentence of ours.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from typer import _click
+from typer.core import TyperCommand, TyperGroup
+
+from visitguide.messages import t
+
+_installed = False
+
+
+def install() -> None:
+    """Translate Typer's fixed strings; safe to call more than once."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    from typer import rich_utils
+    from typer._click import decorators
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = t("chrome.arguments")
+    rich_utils.OPTIONS_PANEL_TITLE = t("chrome.options")
+    rich_utils.COMMANDS_PANEL_TITLE = t("chrome.commands")
+    rich_utils.ERRORS_PANEL_TITLE = t("chrome.error")
+    rich_utils.DEFAULT_STRING = t("chrome.default")
+    rich_utils.ENVVAR_STRING = t("chrome.envvar")
+    rich_utils.REQUIRED_LONG_STRING = t("chrome.required")
+    rich_utils.DEPRECATED_STRING = t("chrome.deprecated")
+    rich_utils.ABORTED_TEXT = t("chrome.aborted")
+    rich_utils.RICH_HELP = t("chrome.try_help")
+    original = decorators.help_option
+
+    def help_option(param_decls: list[str]) -> Any:
+        decorate = original(param_decls)
+
+        def apply(command: Any) -> Any:
+            command = decorate(command)
+            command.params[-1].help = t("chrome.help_option")
+            return command
+
+        return apply
+
+    decorators.help_option = help_option  # type: ignore[assignment]
+
+
+def _usage(text: str) -> str:
+    return text.replace("Usage:", t("chrome.usage"), 1)
+
+
+class Command(TyperCommand):
+    def get_usage(self, ctx: _click.Context) -> str:
+        return _usage(super().get_usage(ctx))
+
+
+class Group(TyperGroup):
+    def get_usage(self, ctx: _click.Context) -> str:
+        return _usage(super().get_usage(ctx))
+
+
+def usage_message(exc: _click.exceptions.UsageError) -> str:
+    """A one-line message of ours for a Click usage error."""
+    exceptions = _click.exceptions
+    if isinstance(exc, exceptions.NoSuchOption):
+        message = t("chrome.no_such_option", option=exc.option_name)
+        if exc.possibilities:
+            message += " " + t("did_you_mean", id=sorted(exc.possibilities)[0])
+        return message
+    if isinstance(exc, exceptions.MissingParameter):
+        name = _param_name(exc.param)
+        return t("chrome.missing_parameter", name=name)
+    if isinstance(exc, exceptions.BadParameter):
+        return t("chrome.bad_parameter", name=_param_name(exc.param), detail=_detail(exc))
+    if isinstance(exc, exceptions.BadOptionUsage):
+        return t("chrome.bad_option_usage", option=exc.option_name)
+    message = exc.message or ""
+    if message.startswith("No such command"):
+        name = message.split("'")[1] if "'" in message else message
+        return t("chrome.no_such_command", name=name)
+    if message.startswith("Got unexpected extra argument"):
+        return t("chrome.extra_argument", detail=message.split("(", 1)[-1].rstrip(")"))
+    return t("chrome.bad_usage")
+
+
+def _param_name(param: Any) -> str:
+    if param is None:
+        return "?"
+    opts = getattr(param, "opts", None) or []
+    return opts[0] if opts else str(getattr(param, "name", "?")).upper()
+
+
+def _detail(exc: _click.exceptions.BadParameter) -> str:
+    message = exc.message or ""
+    if "is not one of" in message or "is not a valid" in message:
+        value = message.split("'")[1] if "'" in message else ""
+        return t("chrome.value_not_allowed", value=value)
+    if "does not exist" in message:
+        return t("chrome.path_missing")
+    if "is not a valid integer" in message or "is not a valid float" in message:
+        return t("chrome.not_a_number")
+    return t("chrome.invalid_value")
+
+
+def exit_with(code: int) -> typer.Exit:
+    return typer.Exit(code)

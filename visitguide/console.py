@@ -1,0 +1,65 @@
+"""Terminal output: rich consoles for people, plain writes for machines.
+
+Everything that comes from a file (notes, ids, titles) passes through `clean` before it
+reaches the terminal, so that a note cannot move the cursor or retitle the window.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# C0 controls but tab and newline, DEL, C1 controls, and bidirectional overrides.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean(text: str) -> str:
+    """`text` with control characters shown as escapes instead of sent to the terminal."""
+    return _CONTROL.sub(_visible, text)
+
+
+def has_control(text: str) -> bool:
+    return _CONTROL.search(text) is not None
+
+
+@cache
+def out() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+@cache
+def err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def escape(text: str) -> str:
+    """`text` cleaned of control characters and of rich markup."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(clean(text))
+
+
+def error(message: str) -> None:
+    """One error message on stderr, in red, without markup interpretation."""
+    from visitguide.messages import t
+
+    err().print(f"[bold red]{t('error.prefix')}[/] {escape(message)}")
+
+
+def plain(text: str) -> None:
+    """Machine output: written as is on stdout, never through rich."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -1,0 +1,74 @@
+"""One exception hierarchy for everything a user can get wrong.
+
+Each error carries a message already translated for the user and the exit code of the
+contract (CONTRACT.md §5). The CLI catches `VisitguideError` in one place; any other
+exception is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """Exit codes of CONTRACT.md §5."""
+
+    OK = 0
+    PROBLEMS = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem: `file:line: message`."""
+
+    path: Path | str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+        return f"{where}: {self.message}"
+
+
+class VisitguideError(Exception):
+    """Base of every error meant for the user."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+    def __init__(self, message: str, *, exit_code: ExitCode | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+
+class UsageError(VisitguideError):
+    """Bad usage: an unknown id, a missing option, no terminal."""
+
+
+class InputError(VisitguideError):
+    """An input file that cannot be used: unreadable, invalid, too large."""
+
+
+class BankError(InputError):
+    """One or more problems in question banks, each located by file and line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+class InterviewFileError(InputError):
+    """An interview file that is damaged, of an unknown format, or locked."""
+
+
+class Interrupted(VisitguideError):
+    """Ctrl-C: everything typed so far is on disk; the message says how to resume."""
+
+    exit_code = ExitCode.INTERRUPTED

@@ -1,0 +1,3 @@
+"""Messages of this domain: key -> (French, English)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

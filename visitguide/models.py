@@ -1,0 +1,107 @@
+"""Strict models of the bank files (CONTRACT.md §1).
+
+Unknown keys are errors and nothing is coerced: a version written as a date or a criterion
+written as a number is reported, not silently converted. The JSON Schemas shipped in
+`visitguide/schemas/` are generated from these models (`python -m visitguide.schemas`).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+CRITERION_PATTERN = r"^[0-9]+(\.[0-9]+)*(-[0-9]+)?$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+CriterionId = Annotated[str, StringConstraints(pattern=CRITERION_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Equivalent(Strict):
+    """The same criterion in another référentiel."""
+
+    id: CriterionId
+    title: Text | None = None
+
+
+class Criterion(Strict):
+    """A certification criterion the guide's questions and checkpoints may cite."""
+
+    id: CriterionId
+    title: Text
+    equivalents: dict[str, CriterionId | Equivalent] = Field(
+        default_factory=dict,
+        description='Same criterion in another référentiel, e.g. {"2025": "3.1-07"}.',
+    )
+
+    def equivalent(self, referentiel: str) -> Equivalent | None:
+        value = self.equivalents.get(referentiel)
+        if isinstance(value, str):
+            return Equivalent(id=value)
+        return value
+
+
+class Audience(Strict):
+    """One kind of interviewee (gouvernance, technique, professionnels...)."""
+
+    id: Id
+    label: Text
+
+
+class Checkpoint(Strict):
+    """A "vous vérifierez que…" item, rated oui / non / na during interviews."""
+
+    id: Id
+    section: Text
+    audience: Id
+    text: Text
+    criteria: list[CriterionId] = Field(min_length=1)
+    hint: Text | None = None
+    evidence: list[Text] = Field(default_factory=list)
+
+
+class Reference(Strict):
+    """A reference of "Pour aller plus loin"."""
+
+    title: Text
+    url: Text | None = None
+    category: Text | None = None
+
+
+class GuideFile(Strict):
+    """`guide.yaml`: criteria, audiences, checkpoints and references of one guide."""
+
+    id: Id
+    title: Text
+    source: Text
+    version: Text
+    referentiel: Text
+    language: Text = "fr"
+    description: Text | None = None
+    criteria: list[Criterion] = Field(min_length=1)
+    audiences: list[Audience] = Field(min_length=1)
+    checkpoints: list[Checkpoint] = Field(default_factory=list)
+    references: list[Text | Reference] = Field(default_factory=list)
+
+
+class Question(Strict):
+    """One example question of the aide au questionnement."""
+
+    id: Id
+    criteria: list[CriterionId] = Field(min_length=1)
+    text: Text
+    hint: Text | None = None
+    evidence: list[Text] = Field(default_factory=list)
+
+
+class AudienceFile(Strict):
+    """`<audience>.yaml`: the questions put to one audience, in interview order."""
+
+    audience: Id
+    questions: list[Question] = Field(min_length=1)

@@ -1,0 +1,289 @@
+"""The interview logic, free of any prompt: one audience of one guide, one interview file.
+
+Both the live interview (through an asker) and scripted runs (answers files) go through
+these methods, so a typed answer and a scripted answer are checked the same way. Every
+change is saved at once when the session has a path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from visitguide import interview_file as ifile
+from visitguide.bank import Guide, unknown_id_message
+from visitguide.errors import UsageError
+from visitguide.interview_file import (
+    AddedQuestion,
+    Answer,
+    AnswerStatus,
+    CheckpointRating,
+    Interview,
+    Rating,
+)
+from visitguide.messages import t
+from visitguide.models import Checkpoint
+
+PENDING = "pending"
+ADDED_PREFIX = "perso-"
+
+
+@dataclass(frozen=True)
+class Item:
+    """A question of the session: from the guide, or added by the visitor."""
+
+    id: str
+    text: str
+    criteria: tuple[str, ...]
+    hint: str | None
+    evidence: tuple[str, ...]
+    added: bool = False
+
+
+@dataclass(frozen=True)
+class CriterionSummary:
+    criterion: str
+    answered: int
+    skipped: int
+    revisit: int
+    pending: int
+    checkpoints_rated: int
+    checkpoints_total: int
+
+
+def new_interview(guide: Guide, audience: str, context: ifile.Context | None = None) -> Interview:
+    """A fresh interview of `audience` in `guide`; `UsageError` for an unknown audience."""
+    check_audience(guide, audience)
+    ref = ifile.GuideRef(id=guide.id, version=guide.meta.version, digest=guide.digest)
+    return Interview(guide=ref, audience=audience, context=context or ifile.Context())
+
+
+def check_audience(guide: Guide, audience: str) -> None:
+    if guide.audience(audience) is None:
+        ids = [a.id for a in guide.audiences]
+        raise UsageError(unknown_id_message("audience.unknown", audience, ids))
+
+
+class Session:
+    """An interview in progress; saves after every change when `path` is set."""
+
+    def __init__(self, guide: Guide, interview: Interview, path: Path | None = None) -> None:
+        if interview.guide.id != guide.id:
+            raise UsageError(t("session.other_guide", file_guide=interview.guide.id, guide=guide.id))
+        check_audience(guide, interview.audience)
+        self.guide = guide
+        self.interview = interview
+        self.path = path
+
+    # --- what there is to ask ------------------------------------------------------------
+
+    @property
+    def audience(self) -> str:
+        return self.interview.audience
+
+    def guide_items(self) -> list[Item]:
+        return [
+            Item(q.id, q.text, tuple(q.criteria), q.hint, tuple(q.evidence))
+            for q in self.guide.questions_for(self.audience)
+        ]
+
+    def added_items(self) -> list[Item]:
+        return [
+            Item(a.id, a.text, tuple(a.criteria), None, (), added=True)
+            for a in self.interview.added_questions
+        ]
+
+    def items(self) -> list[Item]:
+        """Every question of the session in order: the guide's, then the visitor's own."""
+        return self.guide_items() + self.added_items()
+
+    def item(self, question_id: str) -> Item:
+        for item in self.items():
+            if item.id == question_id:
+                return item
+        raise UsageError(self._unknown_question(question_id))
+
+    def checkpoints(self) -> list[Checkpoint]:
+        return self.guide.checkpoints_for(self.audience)
+
+    def orphan_answers(self) -> dict[str, Answer]:
+        """Answers whose question is no longer in the guide (the guide changed): kept as is."""
+        known = {q.id for q in self.guide.questions_for(self.audience)}
+        return {qid: a for qid, a in self.interview.answers.items() if qid not in known}
+
+    def orphan_ratings(self) -> dict[str, CheckpointRating]:
+        known = {c.id for c in self.checkpoints()}
+        return {cid: r for cid, r in self.interview.checkpoints.items() if cid not in known}
+
+    def guide_changed(self) -> bool:
+        return self.interview.guide.digest != self.guide.digest
+
+    # --- statuses ------------------------------------------------------------------------
+
+    def status(self, question_id: str) -> str:
+        """pending, answered, skipped or revisit."""
+        added = self._added(question_id)
+        if added is not None:
+            return added.status.value if added.status else PENDING
+        answer = self.interview.answers.get(question_id)
+        return answer.status.value if answer else PENDING
+
+    def notes(self, question_id: str) -> str:
+        added = self._added(question_id)
+        if added is not None:
+            return added.notes
+        answer = self.interview.answers.get(question_id)
+        return answer.notes if answer else ""
+
+    def evidence(self, question_id: str) -> list[str]:
+        added = self._added(question_id)
+        if added is not None:
+            return list(added.evidence)
+        answer = self.interview.answers.get(question_id)
+        return list(answer.evidence) if answer else []
+
+    def counts(self) -> Counter[str]:
+        return Counter(self.status(i.id) for i in self.items())
+
+    def progress(self) -> tuple[int, int]:
+        """(answered, total) over the session's questions."""
+        items = self.items()
+        return sum(self.status(i.id) == "answered" for i in items), len(items)
+
+    def next_pending(self, after: str | None = None) -> str | None:
+        """The first pending question after `after` (wrapping), else a flagged one, else None."""
+        ids = [i.id for i in self.items()]
+        start = ids.index(after) + 1 if after in ids else 0
+        ordered = ids[start:] + ids[:start]
+        for status in (PENDING, AnswerStatus.revisit.value):
+            for qid in ordered:
+                if self.status(qid) == status:
+                    return qid
+        return None
+
+    def previous(self, question_id: str) -> str | None:
+        ids = [i.id for i in self.items()]
+        if question_id in ids and ids.index(question_id) > 0:
+            return ids[ids.index(question_id) - 1]
+        return None
+
+    # --- changes (each saved at once) ----------------------------------------------------
+
+    def answer(self, question_id: str, notes: str, evidence: Iterable[str] = ()) -> None:
+        self._set(question_id, AnswerStatus.answered, notes, list(evidence))
+
+    def skip(self, question_id: str) -> None:
+        self._set(question_id, AnswerStatus.skipped, self.notes(question_id), self.evidence(question_id))
+
+    def flag(self, question_id: str, notes: str | None = None) -> None:
+        """Mark "à revoir", keeping (or replacing) the notes taken so far."""
+        kept = self.notes(question_id) if notes is None else notes
+        self._set(question_id, AnswerStatus.revisit, kept, self.evidence(question_id))
+
+    def set_status(
+        self, question_id: str, status: AnswerStatus, notes: str = "", evidence: Iterable[str] = ()
+    ) -> None:
+        self._set(question_id, status, notes, list(evidence))
+
+    def rate(self, checkpoint_id: str, rating: Rating | str, comment: str = "") -> None:
+        checkpoint_ids = [c.id for c in self.checkpoints()]
+        if checkpoint_id not in checkpoint_ids:
+            raise UsageError(self._unknown_checkpoint(checkpoint_id))
+        try:
+            value = Rating(rating)
+        except ValueError:
+            raise UsageError(t("session.bad_rating", value=rating)) from None
+        self.interview.checkpoints[checkpoint_id] = CheckpointRating(rating=value, comment=comment)
+        self.save()
+
+    def add_question(self, text: str, criteria: Iterable[str]) -> str:
+        """Add a question of the visitor's own; returns its id."""
+        text = text.strip()
+        if not text:
+            raise UsageError(t("session.empty_question"))
+        cited = list(dict.fromkeys(c.strip() for c in criteria if c.strip()))
+        declared = [c.id for c in self.guide.meta.criteria]
+        for crit in cited:
+            if crit not in declared:
+                raise UsageError(unknown_id_message("criterion.unknown", crit, declared))
+        qid = self._new_added_id()
+        self.interview.added_questions.append(AddedQuestion(id=qid, text=text, criteria=cited))
+        self.save()
+        return qid
+
+    def complete(self) -> None:
+        self.interview.status = "completed"
+        self.save()
+
+    def reopen(self) -> None:
+        if self.interview.status != "in_progress":
+            self.interview.status = "in_progress"
+            self.save()
+
+    def save(self) -> None:
+        if self.path is not None:
+            ifile.save(self.path, self.interview)
+        else:
+            self.interview.updated_at = ifile.now()
+
+    # --- summary -------------------------------------------------------------------------
+
+    def summary(self) -> list[CriterionSummary]:
+        """Per criterion of the guide cited by this audience: statuses and ratings."""
+        rows = []
+        for criterion in self.guide.meta.criteria:
+            items = [i for i in self.items() if criterion.id in i.criteria]
+            checkpoints = [c for c in self.checkpoints() if criterion.id in c.criteria]
+            if not items and not checkpoints:
+                continue
+            statuses = Counter(self.status(i.id) for i in items)
+            rated = sum(c.id in self.interview.checkpoints for c in checkpoints)
+            rows.append(
+                CriterionSummary(
+                    criterion.id, statuses["answered"], statuses["skipped"], statuses["revisit"],
+                    statuses[PENDING], rated, len(checkpoints),
+                )
+            )
+        return rows
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _set(self, question_id: str, status: AnswerStatus, notes: str, evidence: list[str]) -> None:
+        added = self._added(question_id)
+        if added is not None:
+            added.status, added.notes, added.evidence = status, notes, evidence
+            added.updated_at = ifile.now()
+        else:
+            self._check_question(question_id)
+            self.interview.answers[question_id] = Answer(status=status, notes=notes, evidence=evidence)
+        self.save()
+
+    def _added(self, question_id: str) -> AddedQuestion | None:
+        return next((a for a in self.interview.added_questions if a.id == question_id), None)
+
+    def _check_question(self, question_id: str) -> None:
+        if any(q.id == question_id for q in self.guide.questions_for(self.audience)):
+            return
+        found = self.guide.find_question(question_id)
+        if found is not None:
+            raise UsageError(
+                t("session.other_audience", id=question_id, audience=found[0], current=self.audience)
+            )
+        raise UsageError(self._unknown_question(question_id))
+
+    def _unknown_question(self, question_id: str) -> str:
+        return unknown_id_message("question.unknown", question_id, [i.id for i in self.items()])
+
+    def _unknown_checkpoint(self, checkpoint_id: str) -> str:
+        return unknown_id_message("checkpoint.unknown", checkpoint_id, [c.id for c in self.checkpoints()])
+
+    def _new_added_id(self) -> str:
+        used = {a.id for a in self.interview.added_questions}
+        numbers = [int(m.group(1)) for u in used if (m := re.fullmatch(ADDED_PREFIX + r"(\d+)", u))]
+        n = max(numbers, default=0) + 1
+        while f"{ADDED_PREFIX}{n}" in used:
+            n += 1
+        return f"{ADDED_PREFIX}{n}"

@@ -1,0 +1,205 @@
+"""Strict YAML loading: plain data only, with the line of every key and item.
+
+The C parser is used when libyaml is present (about ten times faster than the pure-Python
+one). Only the constructor runs in Python, so the checks live there and cost next to nothing:
+aliases (a node constructed twice), tags outside the plain JSON-like set, non-string or
+duplicate keys. Files over `MAX_BYTES` are refused before parsing, and bytes that are not
+UTF-8 are reported with their line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from visitguide.errors import Problem
+from visitguide.messages import t
+
+MAX_BYTES = 1024 * 1024
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = frozenset(
+    _TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+
+
+class MarkedDict(dict[str, Any]):
+    """A mapping that remembers its own line and the line of each key (1-based)."""
+
+    __slots__ = ("key_lines", "line")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.line = 0
+        self.key_lines: dict[str, int] = {}
+
+
+class MarkedList(list[Any]):
+    """A sequence that remembers its own line and the line of each item (1-based)."""
+
+    __slots__ = ("item_lines", "line")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.line = 0
+        self.item_lines: list[int] = []
+
+
+class YamlProblems(Exception):
+    """Problems found while reading one YAML file."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+class _AliasFound(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+class _StrictLoader(_Base):  # type: ignore[misc]
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.found: list[tuple[int, str]] = []
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _AliasFound(node.start_mark.line + 1)
+        if node.tag not in _ALLOWED_TAGS:
+            self.found.append((node.start_mark.line + 1, t("yaml.tag", tag=node.tag)))
+            self.constructed_objects[node] = None
+            return None
+        return super().construct_object(node, deep)
+
+    def construct_yaml_map(self, node: MappingNode) -> Any:
+        data = MarkedDict()
+        data.line = node.start_mark.line + 1
+        yield data
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode) or key_node.tag != _TAG + "str":
+                self.found.append((line, t("yaml.key_not_string")))
+                continue
+            key = key_node.value
+            if key in data.key_lines:
+                self.found.append((line, t("yaml.duplicate_key", key=key)))
+                continue
+            data.key_lines[key] = line
+            data[key] = self.construct_object(value_node)
+
+    def construct_yaml_seq(self, node: SequenceNode) -> Any:
+        data = MarkedList()
+        data.line = node.start_mark.line + 1
+        yield data
+        for item in node.value:
+            data.item_lines.append(item.start_mark.line + 1)
+            data.append(self.construct_object(item))
+
+
+_StrictLoader.add_constructor(_TAG + "map", _StrictLoader.construct_yaml_map)
+_StrictLoader.add_constructor(_TAG + "seq", _StrictLoader.construct_yaml_seq)
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """The file's text, refusing files over `max_bytes` (before reading) and non-UTF-8 bytes."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise YamlProblems([Problem(path, None, t("file.too_large", size=size, max=max_bytes))])
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise YamlProblems([Problem(path, None, t("file.is_directory"))]) from None
+    except FileNotFoundError:
+        raise YamlProblems([Problem(path, None, t("file.not_found"))]) from None
+    except PermissionError:
+        raise YamlProblems([Problem(path, None, t("file.unreadable"))]) from None
+    except OSError as exc:
+        raise YamlProblems([Problem(path, None, t("file.os_error", error=exc.strerror))]) from None
+    return decode_utf8(path, data)
+
+
+def decode_utf8(path: Path | str, data: bytes) -> str:
+    """`data` decoded as UTF-8 (a BOM is dropped), or a problem naming the line of the bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise YamlProblems([Problem(path, line, t("file.not_utf8"))]) from None
+
+
+def parse(text: str, path: Path | str) -> Any:
+    """Plain data from YAML `text`, with marks; `YamlProblems` for anything else."""
+    loader = _StrictLoader(text)
+    try:
+        data = loader.get_single_data()
+    except _AliasFound as alias:
+        raise YamlProblems([Problem(path, alias.line, t("yaml.alias"))]) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise YamlProblems([Problem(path, line, _syntax_message(exc))]) from None
+    except yaml.YAMLError:
+        raise YamlProblems([Problem(path, None, t("yaml.syntax_generic"))]) from None
+    except RecursionError:
+        raise YamlProblems([Problem(path, None, t("yaml.too_deep"))]) from None
+    finally:
+        loader.dispose()
+    if loader.found:
+        raise YamlProblems([Problem(path, line, msg) for line, msg in loader.found])
+    return data
+
+
+def load(path: Path, max_bytes: int = MAX_BYTES) -> Any:
+    """Read and parse one YAML file strictly."""
+    return parse(read_text(path, max_bytes), path)
+
+
+_SYNTAX = {
+    "mapping values are not allowed here": "yaml.syntax.mapping_values",
+    "found character '\\t' that cannot start any token": "yaml.syntax.tab",
+    "could not find expected ':'": "yaml.syntax.expected_colon",
+    "found undefined alias": "yaml.alias",
+    "exceeded maximum nesting depth": "yaml.too_deep",
+    "found unexpected end of stream": "yaml.syntax.unexpected_end",
+    "expected a single document in the stream": "yaml.syntax.several_documents",
+    "but found another document": "yaml.syntax.several_documents",
+    "did not find expected key": "yaml.syntax.expected_key",
+    "did not find expected '-' indicator": "yaml.syntax.expected_dash",
+    "found duplicate anchor": "yaml.alias",
+}
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    text = f"{exc.problem or ''} {exc.context or ''}"
+    for needle, key in _SYNTAX.items():
+        if needle in text:
+            return t(key)
+    if "found unknown escape character" in text or "expected escape sequence" in text:
+        return t("yaml.syntax.escape")
+    if "control characters are not allowed" in text or "unacceptable character" in text:
+        return t("yaml.syntax.control_char")
+    mark = exc.problem_mark
+    return t("yaml.syntax_at", column=(mark.column + 1) if mark else "?")
+
+
+def line_of(data: Any, loc: tuple[int | str, ...]) -> int | None:
+    """The line of the deepest marked node on the path `loc` into `data`."""
+    line = getattr(data, "line", None)
+    node = data
+    for part in loc:
+        if isinstance(node, MarkedDict) and isinstance(part, str) and part in node.key_lines:
+            line = node.key_lines[part]
+            node = node[part]
+        elif isinstance(node, MarkedList) and isinstance(part, int) and part < len(node):
+            line = node.item_lines[part]
+            node = node[part]
+        else:
+            break
+        line = getattr(node, "line", None) or line
+    return line
