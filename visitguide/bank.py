@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import hashlib
 import unicodedata
@@ -55,9 +56,7 @@ class Guide:
     _criterion_index: dict[str, Criterion] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._question_index = {
-            q.id: (aud, q) for aud, qs in self.questions.items() for q in qs
-        }
+        self._question_index = {q.id: (aud, q) for aud, qs in self.questions.items() for q in qs}
         self._criterion_index = {c.id: c for c in self.meta.criteria}
 
     @property
@@ -116,9 +115,7 @@ def discover(cli_banks: Sequence[Path] = ()) -> dict[str, GuideSource]:
         for folder in _guide_folders(bank):
             gid = folder.name
             if gid in from_user and from_user[gid].folder.resolve() != folder.resolve():
-                raise InputError(
-                    t("bank.same_id_twice", id=gid, first=from_user[gid].folder, second=folder)
-                )
+                raise InputError(t("bank.same_id_twice", id=gid, first=from_user[gid].folder, second=folder))
             from_user[gid] = GuideSource(gid, folder, bank, False)
     found.update(from_user)
     return found
@@ -188,6 +185,8 @@ T = TypeVar("T", bound=BaseModel)
 
 @dataclass
 class _Loaded:
+    """One parsed file: its marked raw data, and its model when the data is valid."""
+
     path: Path
     raw: Any
     model: Any
@@ -209,30 +208,25 @@ def _check(source: GuideSource) -> tuple[Guide | None, list[Problem]]:
         problems.append(Problem(guide_path, None, t("bank.missing_guide_file")))
         return None, problems
     meta = _parse_model(guide_path, contents.get(guide_path), GuideFile, problems)
-    audiences: dict[str, _Loaded] = {}
-    for path in files:
-        if path == guide_path:
-            continue
-        loaded = _parse_model(path, contents.get(path), AudienceFile, problems)
-        if loaded is not None:
-            audiences[path.stem] = loaded
-    if meta is None:
-        return None, problems
-    _check_guide(folder, meta, problems)
-    _check_audiences(folder, meta, audiences, files, problems)
-    if problems:
-        return None, problems
-    by_audience = {
-        a.id: tuple(audiences[a.id].model.questions) for a in meta.model.audiences
+    audiences = {
+        path.stem: loaded
+        for path in files
+        if path != guide_path
+        and (loaded := _parse_model(path, contents.get(path), AudienceFile, problems)) is not None
     }
+    if meta is not None:
+        _check_guide(folder, meta, problems)
+        _check_audiences(meta, audiences, files, problems)
+    if problems or meta is None or meta.model is None:
+        problems.sort(key=lambda p: (str(p.path), p.line or 0))
+        return None, problems
+    by_audience = {a.id: tuple(audiences[a.id].model.questions) for a in meta.model.audiences}
     return Guide(meta.model, by_audience, source, "sha256:" + digest.hexdigest()), problems
 
 
 def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
     try:
-        return sorted(
-            p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith(".")
-        )
+        return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
     except OSError as exc:
         problems.append(Problem(folder, None, t("file.os_error", error=exc.strerror)))
         return []
@@ -242,9 +236,7 @@ def _read(path: Path, problems: list[Problem]) -> bytes | None:
     try:
         size = path.stat().st_size
         if size > yamlsafe.MAX_BYTES:
-            problems.append(
-                Problem(path, None, t("file.too_large", size=size, max=yamlsafe.MAX_BYTES))
-            )
+            problems.append(Problem(path, None, t("file.too_large", size=size, max=yamlsafe.MAX_BYTES)))
             return None
         return path.read_bytes()
     except OSError as exc:
@@ -252,16 +244,16 @@ def _read(path: Path, problems: list[Problem]) -> bytes | None:
         return None
 
 
-def _parse_model(
-    path: Path, data: bytes | None, model: type[T], problems: list[Problem]
-) -> _Loaded | None:
+def _parse_model(path: Path, data: bytes | None, model: type[T], problems: list[Problem]) -> _Loaded | None:
+    """The file parsed and validated; None when it could not be read as a mapping at all."""
     if data is None:
         return None
     try:
-        raw = yamlsafe.parse(yamlsafe.decode_utf8(path, data), path)
+        raw, found = yamlsafe.parse_lenient(yamlsafe.decode_utf8(path, data), path)
     except yamlsafe.YamlProblems as exc:
         problems.extend(exc.problems)
         return None
+    problems.extend(found)
     if raw is None:
         problems.append(Problem(path, None, t("bank.empty_file")))
         return None
@@ -269,10 +261,11 @@ def _parse_model(
         problems.append(Problem(path, getattr(raw, "line", 1), t("bank.not_a_mapping")))
         return None
     try:
-        return _Loaded(path, raw, model.model_validate(raw))
+        validated = model.model_validate(raw)
     except ValidationError as exc:
         problems.extend(validation_problems(path, raw, exc))
-        return None
+        validated = None
+    return _Loaded(path, raw, None if found else validated)
 
 
 # --- messages for model errors -----------------------------------------------------------
@@ -292,20 +285,18 @@ def validation_problems(path: Path | str, raw: Any, exc: ValidationError) -> lis
     seen: set[tuple[int | None, str]] = set()
     problems = []
     for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
-        keys = tuple(p for p in loc if isinstance(p, int) or (p in _KNOWN_KEYS or _is_key(raw, loc, p)))
+        # Union members and validators add parts such as "str" or "Reference" to the path.
+        keys = tuple(
+            p
+            for p in error["loc"]
+            if isinstance(p, int) or (p not in ("str", "int") and not p[:1].isupper() and "[" not in p)
+        )
         line = yamlsafe.line_of(raw, keys)
         message = error_message(error["type"], keys, error.get("input"), error.get("ctx") or {})
         if (line, message) not in seen:
             seen.add((line, message))
             problems.append(Problem(path, line, message))
     return problems
-
-
-def _is_key(raw: Any, loc: tuple[Any, ...], part: Any) -> bool:
-    return isinstance(part, str) and part not in ("str", "int") and not part[:1].isupper() and (
-        "[" not in part
-    )
 
 
 def field_label(keys: tuple[Any, ...]) -> str:
@@ -318,11 +309,11 @@ def error_message(kind: str, keys: tuple[Any, ...], value: Any, ctx: dict[str, A
     if kind == "missing":
         return t("model.missing", key=name)
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(name, _KNOWN_KEYS, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(name, _KNOWN_KEYS, n=1, cutoff=0.75)
         suffix = " " + t("did_you_mean", id=close[0]) if close else ""
         return t("model.unknown_key", key=name) + suffix
     if kind == "string_pattern_mismatch":
-        if "criteria" in keys or (keys and keys[-1] == "id" and "criteria" in keys[:1]):
+        if "criteria" in keys:
             return t("model.bad_criterion", value=value)
         return t("model.bad_id", key=name, value=value)
     if kind == "string_type":
@@ -345,86 +336,117 @@ def error_message(kind: str, keys: tuple[Any, ...], value: Any, ctx: dict[str, A
 
 
 def _looks_scalar(value: Any) -> bool:
-    import datetime
-
     return isinstance(value, int | float | bool | datetime.date)
 
 
-# --- cross-file rules --------------------------------------------------------------------
+# --- cross-file rules, on the raw data so that they run even when a file is invalid -----
 
 
-def _dupes(loaded: _Loaded, items: str, problems: list[Problem], seen: dict[str, int]) -> None:
-    for i, item in enumerate(getattr(loaded.model, items)):
-        if item.id in seen:
-            line = yamlsafe.line_of(loaded.raw, (items, i, "id"))
-            problems.append(Problem(loaded.path, line, t("bank.duplicate_id", id=item.id, first=seen[item.id])))
+def _entries(raw: Any, key: str) -> list[tuple[int, Any]]:
+    """(index, mapping) for each mapping in the list `raw[key]`."""
+    items = raw.get(key) if isinstance(raw, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _text(mapping: Any, key: str) -> str | None:
+    value = mapping.get(key) if isinstance(mapping, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _ids(raw: Any, key: str) -> set[str]:
+    return {i for _, item in _entries(raw, key) if (i := _text(item, "id")) is not None}
+
+
+def _check_duplicates(loaded: _Loaded, key: str, problems: list[Problem]) -> None:
+    seen: dict[str, int] = {}
+    for i, item in _entries(loaded.raw, key):
+        item_id = _text(item, "id")
+        if item_id is None:
+            continue
+        line = yamlsafe.line_of(loaded.raw, (key, i, "id")) or 0
+        if item_id in seen:
+            problems.append(
+                Problem(loaded.path, line, t("bank.duplicate_id", id=item_id, first=seen[item_id]))
+            )
         else:
-            seen[item.id] = yamlsafe.line_of(loaded.raw, (items, i, "id")) or 0
-
-
-def _check_guide(folder: Path, meta: _Loaded, problems: list[Problem]) -> None:
-    model: GuideFile = meta.model
-    if model.id != folder.name:
-        line = yamlsafe.line_of(meta.raw, ("id",))
-        problems.append(Problem(meta.path, line, t("bank.id_not_folder", id=model.id, folder=folder.name)))
-    for items in ("criteria", "audiences", "checkpoints"):
-        _dupes(meta, items, problems, {})
-    criteria = {c.id for c in model.criteria}
-    audiences = {a.id for a in model.audiences}
-    for i, cp in enumerate(model.checkpoints):
-        if cp.audience not in audiences:
-            line = yamlsafe.line_of(meta.raw, ("checkpoints", i, "audience"))
-            problems.append(Problem(meta.path, line, t("bank.undeclared_audience", id=cp.audience)))
-        _check_criteria(meta, ("checkpoints", i), cp.criteria, criteria, problems)
+            seen[item_id] = line
 
 
 def _check_criteria(
-    loaded: _Loaded, loc: tuple[Any, ...], cited: list[str], declared: set[str], problems: list[Problem]
+    loaded: _Loaded, loc: tuple[Any, ...], item: Any, declared: set[str], problems: list[Problem]
 ) -> None:
+    cited = item.get("criteria") if isinstance(item, dict) else None
+    if not isinstance(cited, list):
+        return
     for j, crit in enumerate(cited):
-        if crit not in declared:
+        if isinstance(crit, str) and crit not in declared:
             line = yamlsafe.line_of(loaded.raw, (*loc, "criteria", j))
             problems.append(Problem(loaded.path, line, t("bank.undeclared_criterion", id=crit)))
 
 
+def _check_guide(folder: Path, meta: _Loaded, problems: list[Problem]) -> None:
+    raw = meta.raw
+    guide_id = _text(raw, "id")
+    if guide_id is not None and guide_id != folder.name:
+        line = yamlsafe.line_of(raw, ("id",))
+        problems.append(Problem(meta.path, line, t("bank.id_not_folder", id=guide_id, folder=folder.name)))
+    for key in ("criteria", "audiences", "checkpoints"):
+        _check_duplicates(meta, key, problems)
+    criteria = _ids(raw, "criteria")
+    audiences = _ids(raw, "audiences")
+    for i, checkpoint in _entries(raw, "checkpoints"):
+        audience = _text(checkpoint, "audience")
+        if audience is not None and audience not in audiences:
+            line = yamlsafe.line_of(raw, ("checkpoints", i, "audience"))
+            problems.append(Problem(meta.path, line, t("bank.undeclared_audience", id=audience)))
+        _check_criteria(meta, ("checkpoints", i), checkpoint, criteria, problems)
+
+
 def _check_audiences(
-    folder: Path,
-    meta: _Loaded,
-    audiences: dict[str, _Loaded],
-    files: list[Path],
-    problems: list[Problem],
+    meta: _Loaded, audiences: dict[str, _Loaded], files: list[Path], problems: list[Problem]
 ) -> None:
-    model: GuideFile = meta.model
-    declared = {a.id for a in model.audiences}
-    criteria = {c.id for c in model.criteria}
-    for i, audience in enumerate(model.audiences):
-        if not any(p.stem == audience.id and p.name != GUIDE_FILE for p in files):
+    declared = _ids(meta.raw, "audiences")
+    criteria = _ids(meta.raw, "criteria")
+    stems = {p.stem for p in files if p.name != GUIDE_FILE}
+    for i, audience in _entries(meta.raw, "audiences"):
+        audience_id = _text(audience, "id")
+        if audience_id is not None and audience_id not in stems:
             line = yamlsafe.line_of(meta.raw, ("audiences", i, "id"))
             problems.append(
-                Problem(meta.path, line, t("bank.audience_without_file", id=audience.id, file=f"{audience.id}.yaml"))
+                Problem(
+                    meta.path,
+                    line,
+                    t("bank.audience_without_file", id=audience_id, file=f"{audience_id}.yaml"),
+                )
             )
     for path in files:
         if path.name != GUIDE_FILE and path.stem not in declared:
             problems.append(Problem(path, None, t("bank.file_without_audience", id=path.stem)))
-    question_ids: dict[str, tuple[Path, int]] = {}
-    checkpoint_ids = {c.id for c in model.checkpoints}
+    question_ids: dict[str, str] = {}
+    checkpoint_ids = _ids(meta.raw, "checkpoints")
     for stem, loaded in audiences.items():
-        af: AudienceFile = loaded.model
-        if af.audience != stem:
+        named = _text(loaded.raw, "audience")
+        if named is not None and named != stem:
             line = yamlsafe.line_of(loaded.raw, ("audience",))
-            problems.append(Problem(loaded.path, line, t("bank.audience_not_file", id=af.audience, file=loaded.path.name)))
-        for i, q in enumerate(af.questions):
+            problems.append(
+                Problem(loaded.path, line, t("bank.audience_not_file", id=named, file=loaded.path.name))
+            )
+        for i, question in _entries(loaded.raw, "questions"):
+            _check_criteria(loaded, ("questions", i), question, criteria, problems)
+            qid = _text(question, "id")
+            if qid is None:
+                continue
             line = yamlsafe.line_of(loaded.raw, ("questions", i, "id")) or 0
-            if q.id in question_ids:
-                first_path, first_line = question_ids[q.id]
+            if qid in question_ids:
                 problems.append(
-                    Problem(loaded.path, line, t("bank.duplicate_question", id=q.id, first=f"{first_path.name}:{first_line}"))
+                    Problem(loaded.path, line, t("bank.duplicate_question", id=qid, first=question_ids[qid]))
                 )
             else:
-                question_ids[q.id] = (loaded.path, line)
-            if q.id in checkpoint_ids:
-                problems.append(Problem(loaded.path, line, t("bank.question_is_checkpoint", id=q.id)))
-            _check_criteria(loaded, ("questions", i), q.criteria, criteria, problems)
+                question_ids[qid] = f"{loaded.path.name}:{line}"
+            if qid in checkpoint_ids:
+                problems.append(Problem(loaded.path, line, t("bank.question_is_checkpoint", id=qid)))
 
 
 # --- search ------------------------------------------------------------------------------

@@ -35,13 +35,15 @@ def show_guides(banks: Sequence[Path]) -> None:
     for key in ("col.guide", "col.title", "col.version", "col.audiences", "col.checkpoints", "col.folder"):
         table.add_column(t(key))
     for guide in load_all(banks):
-        audiences = "\n".join(
-            f"{a.id} ({len(guide.questions_for(a.id))})" for a in guide.audiences
-        )
+        audiences = "\n".join(f"{a.id} ({len(guide.questions_for(a.id))})" for a in guide.audiences)
         folder = t("bundled") if guide.source.bundled else str(guide.source.folder)
         table.add_row(
-            escape(guide.id), escape(guide.meta.title), escape(guide.meta.version),
-            escape(audiences), str(len(guide.meta.checkpoints)), escape(folder),
+            escape(guide.id),
+            escape(guide.meta.title),
+            escape(guide.meta.version),
+            escape(audiences),
+            str(len(guide.meta.checkpoints)),
+            escape(folder),
         )
     out().print(table)
 

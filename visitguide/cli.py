@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,21 +26,26 @@ cli_chrome.install()
 class App(cli_chrome.Group):
     """The root group: the single place where errors become messages and exit codes."""
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True,
-             **extra: Any) -> Any:
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         code = self._run(args, prog_name, complete_var, **extra)
         if standalone_mode:
             sys.exit(code)
         return code
 
-    def _run(self, args: Sequence[str] | None, prog_name: str | None,
-             complete_var: str | None, **extra: Any) -> int:
+    def _run(
+        self, args: Sequence[str] | None, prog_name: str | None, complete_var: str | None, **extra: Any
+    ) -> int:
         from visitguide.console import error
 
         try:
-            rv = super().main(args, prog_name or "visitguide", complete_var,
-                              standalone_mode=False, **extra)
+            rv = super().main(args, prog_name or "visitguide", complete_var, standalone_mode=False, **extra)
         except BankError as exc:
             report_bank_error(exc)
             return int(exc.exit_code)
@@ -50,9 +55,7 @@ class App(cli_chrome.Group):
         except _click.exceptions.UsageError as exc:
             error(cli_chrome.usage_message(exc))
             return int(ExitCode.USAGE)
-        except _click.exceptions.Abort:
-            return int(ExitCode.INTERRUPTED)
-        except KeyboardInterrupt:
+        except (typer.Abort, KeyboardInterrupt):
             return int(ExitCode.INTERRUPTED)
         return rv if isinstance(rv, int) else 0
 
@@ -80,10 +83,12 @@ app = typer.Typer(
 
 BankOpt = Annotated[list[Path] | None, typer.Option("--bank", help=t("help.bank"), metavar="DOSSIER")]
 GuideOpt = Annotated[str | None, typer.Option("--guide", "-g", help=t("help.guide"), metavar="GUIDE")]
-AudienceOpt = Annotated[str | None, typer.Option("--audience", "-a", help=t("help.audience"), metavar="PUBLIC")]
+AudienceOpt = Annotated[
+    str | None, typer.Option("--audience", "-a", help=t("help.audience"), metavar="PUBLIC")
+]
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
 
@@ -96,8 +101,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", help=t("help.version"), callback=_version,
-                                          is_eager=True)] = False,
+    version: Annotated[
+        bool, typer.Option("--version", help=t("help.version"), callback=_version, is_eager=True)
+    ] = False,
 ) -> None:
     """Guide d'entretien des experts-visiteurs."""
 
@@ -113,9 +119,15 @@ def guides_cmd(bank: BankOpt = None) -> None:
 def questions_cmd(
     guide: GuideOpt = None,
     audience: AudienceOpt = None,
-    criterion: Annotated[str | None, typer.Option("--criterion", "-c", help=t("help.criterion"), metavar="CRITÈRE")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help=t("help.search"), metavar="TEXTE")] = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=t("help.format_table_json"))] = ListFormat.table,
+    criterion: Annotated[
+        str | None, typer.Option("--criterion", "-c", help=t("help.criterion"), metavar="CRITÈRE")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help=t("help.search"), metavar="TEXTE")
+    ] = None,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", help=t("help.format_table_json"))
+    ] = ListFormat.table,
     bank: BankOpt = None,
 ) -> None:
     from visitguide import browse
@@ -133,7 +145,10 @@ def criteria_cmd(guide: GuideOpt = None, bank: BankOpt = None) -> None:
 
 @app.command("validate", help=t("cmd.validate"), cls=cli_chrome.Command)
 def validate_cmd(
-    dirs: Annotated[list[Path] | None, typer.Argument(help=t("help.validate_dirs"), metavar="DOSSIER…", show_default=False)] = None,
+    dirs: Annotated[
+        list[Path] | None,
+        typer.Argument(help=t("help.validate_dirs"), metavar="DOSSIER…", show_default=False),
+    ] = None,
     bank: BankOpt = None,
 ) -> int:
     from visitguide import validate
@@ -141,12 +156,12 @@ def validate_cmd(
     return validate.run(dirs or [], bank or [])
 
 
-class DryRunFormat(str, Enum):
+class DryRunFormat(StrEnum):
     text = "text"
     yaml = "yaml"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     md = "md"
     html = "html"
     csv = "csv"
@@ -162,11 +177,19 @@ def interview_cmd(
     guide: GuideOpt = None,
     audience: AudienceOpt = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help=t("help.out"), metavar="FICHIER")] = None,
-    resume: Annotated[Path | None, typer.Option("--resume", "-r", help=t("help.resume"), metavar="FICHIER")] = None,
-    answers: Annotated[Path | None, typer.Option("--answers", help=t("help.answers"), metavar="FICHIER")] = None,
+    resume: Annotated[
+        Path | None, typer.Option("--resume", "-r", help=t("help.resume"), metavar="FICHIER")
+    ] = None,
+    answers: Annotated[
+        Path | None, typer.Option("--answers", help=t("help.answers"), metavar="FICHIER")
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.dry_run"))] = False,
-    fmt: Annotated[DryRunFormat, typer.Option("--format", "-f", help=t("help.dry_run_format"))] = DryRunFormat.text,
-    establishment: Annotated[str | None, typer.Option("--establishment", help=t("help.establishment"), metavar="TEXTE")] = None,
+    fmt: Annotated[
+        DryRunFormat, typer.Option("--format", "-f", help=t("help.dry_run_format"))
+    ] = DryRunFormat.text,
+    establishment: Annotated[
+        str | None, typer.Option("--establishment", help=t("help.establishment"), metavar="TEXTE")
+    ] = None,
     sector: Annotated[str | None, typer.Option("--sector", help=t("help.sector"), metavar="TEXTE")] = None,
     role: Annotated[str | None, typer.Option("--role", help=t("help.role"), metavar="TEXTE")] = None,
     visitor: Annotated[str | None, typer.Option("--visitor", help=t("help.visitor"), metavar="TEXTE")] = None,
@@ -174,8 +197,11 @@ def interview_cmd(
     bank: BankOpt = None,
 ) -> int | None:
     context: ContextOpts = {
-        "establishment": establishment, "sector": sector, "interviewee_role": role,
-        "visitor": visitor, "date": date,
+        "establishment": establishment,
+        "sector": sector,
+        "interviewee_role": role,
+        "visitor": visitor,
+        "date": date,
     }
     overrides = {k: v for k, v in context.items() if v is not None}
     if dry_run:
@@ -193,9 +219,15 @@ def interview_cmd(
 
 @app.command("export", help=t("cmd.export"), cls=cli_chrome.Command)
 def export_cmd(
-    paths: Annotated[list[Path] | None, typer.Argument(help=t("help.export_paths"), metavar="CHEMIN…", show_default=False)] = None,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=t("help.export_format"))] = ExportFormat.md,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help=t("help.output"), metavar="FICHIER")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help=t("help.export_paths"), metavar="CHEMIN…", show_default=False)
+    ] = None,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help=t("help.export_format"))
+    ] = ExportFormat.md,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=t("help.output"), metavar="FICHIER")
+    ] = None,
     guide: GuideOpt = None,
     redact: Annotated[bool, typer.Option("--redact", help=t("help.redact"))] = False,
     blank: Annotated[bool, typer.Option("--blank", help=t("help.blank"))] = False,
@@ -213,7 +245,9 @@ def export_cmd(
 
 @app.command("status", help=t("cmd.status"), cls=cli_chrome.Command)
 def status_cmd(
-    paths: Annotated[list[Path], typer.Argument(help=t("help.status_paths"), metavar="CHEMIN…", show_default=False)],
+    paths: Annotated[
+        list[Path], typer.Argument(help=t("help.status_paths"), metavar="CHEMIN…", show_default=False)
+    ],
     guide: GuideOpt = None,
     bank: BankOpt = None,
 ) -> int | None:
@@ -224,7 +258,9 @@ def status_cmd(
 
 @app.command("check", help=t("cmd.check"), cls=cli_chrome.Command)
 def check_cmd(
-    paths: Annotated[list[Path], typer.Argument(help=t("help.check_paths"), metavar="CHEMIN…", show_default=False)],
+    paths: Annotated[
+        list[Path], typer.Argument(help=t("help.check_paths"), metavar="CHEMIN…", show_default=False)
+    ],
     bank: BankOpt = None,
 ) -> int | None:
     from visitguide import check

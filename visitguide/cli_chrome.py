@@ -48,7 +48,7 @@ def install() -> None:
 
         return apply
 
-    decorators.help_option = help_option  # type: ignore[assignment]
+    decorators.help_option = help_option
 
 
 def _usage(text: str) -> str:

@@ -13,7 +13,7 @@ import os
 import tempfile
 import uuid
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
@@ -38,13 +38,13 @@ def today() -> str:
     return datetime.now().astimezone().date().isoformat()
 
 
-class AnswerStatus(str, Enum):
+class AnswerStatus(StrEnum):
     answered = "answered"
     skipped = "skipped"
     revisit = "revisit"
 
 
-class Rating(str, Enum):
+class Rating(StrEnum):
     oui = "oui"
     non = "non"
     na = "na"
@@ -92,8 +92,8 @@ class GuideRef(_Model):
 
 
 class Interview(_Model):
-    format: Literal["visitguide.interview"] = FORMAT
-    format_version: Literal[1] = FORMAT_VERSION
+    format: Literal["visitguide.interview"] = "visitguide.interview"
+    format_version: Literal[1] = 1
     id: str = Field(default_factory=lambda: str(uuid.uuid4()))
     guide: GuideRef
     audience: str
@@ -260,7 +260,9 @@ class Lock:
         except Timeout:
             raise InterviewFileError(t("ifile.locked", path=self.path)) from None
         except OSError as exc:
-            raise InterviewFileError(str(Problem(self.path, None, t("file.os_error", error=exc.strerror)))) from None
+            raise InterviewFileError(
+                str(Problem(self.path, None, t("file.os_error", error=exc.strerror)))
+            ) from None
         self._lock = lock
         return self
 

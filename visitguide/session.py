@@ -243,8 +243,13 @@ class Session:
             rated = sum(c.id in self.interview.checkpoints for c in checkpoints)
             rows.append(
                 CriterionSummary(
-                    criterion.id, statuses["answered"], statuses["skipped"], statuses["revisit"],
-                    statuses[PENDING], rated, len(checkpoints),
+                    criterion.id,
+                    statuses["answered"],
+                    statuses["skipped"],
+                    statuses["revisit"],
+                    statuses[PENDING],
+                    rated,
+                    len(checkpoints),
                 )
             )
         return rows

@@ -63,7 +63,7 @@ class _AliasFound(Exception):
         self.line = line
 
 
-class _StrictLoader(_Base):  # type: ignore[misc]
+class _StrictLoader(_Base):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.found: list[tuple[int, str]] = []
@@ -72,7 +72,8 @@ class _StrictLoader(_Base):  # type: ignore[misc]
         if node in self.constructed_objects or node in self.recursive_objects:
             raise _AliasFound(node.start_mark.line + 1)
         if node.tag not in _ALLOWED_TAGS:
-            self.found.append((node.start_mark.line + 1, t("yaml.tag", tag=node.tag)))
+            tag = "!!" + node.tag[len(_TAG) :] if node.tag.startswith(_TAG) else node.tag
+            self.found.append((node.start_mark.line + 1, t("yaml.tag", tag=tag)))
             self.constructed_objects[node] = None
             return None
         return super().construct_object(node, deep)
@@ -135,6 +136,17 @@ def decode_utf8(path: Path | str, data: bytes) -> str:
 
 def parse(text: str, path: Path | str) -> Any:
     """Plain data from YAML `text`, with marks; `YamlProblems` for anything else."""
+    data, problems = parse_lenient(text, path)
+    if problems:
+        raise YamlProblems(problems)
+    return data
+
+
+def parse_lenient(text: str, path: Path | str) -> tuple[Any, list[Problem]]:
+    """Data and the problems that did not stop the reading (a refused tag becomes None).
+
+    Syntax errors and aliases stop the reading: `YamlProblems`.
+    """
     loader = _StrictLoader(text)
     try:
         data = loader.get_single_data()
@@ -150,9 +162,7 @@ def parse(text: str, path: Path | str) -> Any:
         raise YamlProblems([Problem(path, None, t("yaml.too_deep"))]) from None
     finally:
         loader.dispose()
-    if loader.found:
-        raise YamlProblems([Problem(path, line, msg) for line, msg in loader.found])
-    return data
+    return data, [Problem(path, line, msg) for line, msg in loader.found]
 
 
 def load(path: Path, max_bytes: int = MAX_BYTES) -> Any:
@@ -167,11 +177,14 @@ _SYNTAX = {
     "found undefined alias": "yaml.alias",
     "exceeded maximum nesting depth": "yaml.too_deep",
     "found unexpected end of stream": "yaml.syntax.unexpected_end",
+    "but found '<stream end>'": "yaml.syntax.unexpected_end",
     "expected a single document in the stream": "yaml.syntax.several_documents",
     "but found another document": "yaml.syntax.several_documents",
     "did not find expected key": "yaml.syntax.expected_key",
     "did not find expected '-' indicator": "yaml.syntax.expected_dash",
     "found duplicate anchor": "yaml.alias",
+    "expected ',' or ']'": "yaml.syntax.unclosed",
+    "expected ',' or '}'": "yaml.syntax.unclosed",
 }
 
 

@@ -20,7 +20,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chrome.command_metavar": ("COMMANDE [ARGS]...", "COMMAND [ARGS]..."),
     "chrome.no_such_option": ("option inconnue : {option}.", "no such option: {option}."),
     "chrome.missing_parameter": ("paramètre manquant : {name}.", "missing parameter: {name}."),
-    "chrome.bad_parameter": ("valeur invalide pour {name} : {detail}.", "invalid value for {name}: {detail}."),
+    "chrome.bad_parameter": (
+        "valeur invalide pour {name} : {detail}.",
+        "invalid value for {name}: {detail}.",
+    ),
     "chrome.bad_option_usage": ("option mal employée : {option}.", "bad use of option {option}."),
     "chrome.no_such_command": ("commande inconnue : « {name} ».", "no such command: '{name}'."),
     "chrome.extra_argument": ("argument en trop : {detail}.", "unexpected extra argument: {detail}."),
@@ -45,8 +48,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dossier de banque de questions en plus de la banque intégrée (répétable ; aussi VISITGUIDE_BANK).",
         "Extra question bank folder besides the bundled one (repeatable; also VISITGUIDE_BANK).",
     ),
-    "help.guide": ("Identifiant du guide (facultatif s'il n'y en a qu'un).", "Guide id (optional when there is only one)."),
-    "help.audience": ("Public interrogé (gouvernance, technique, professionnels…).", "Audience (gouvernance, technique, professionnels…)."),
+    "help.guide": (
+        "Identifiant du guide (facultatif s'il n'y en a qu'un).",
+        "Guide id (optional when there is only one).",
+    ),
+    "help.audience": (
+        "Public interrogé (gouvernance, technique, professionnels…).",
+        "Audience (gouvernance, technique, professionnels…).",
+    ),
     "help.criterion": ("Code de critère, par exemple 3.6-02.", "Criterion code, for instance 3.6-02."),
     "help.search": (
         "Mots à chercher dans les questions (sans tenir compte des majuscules ni des accents).",
@@ -58,10 +67,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Banks or guide folders to check (default: every bank found).",
     ),
     # commands
-    "cmd.guides": ("Liste les guides trouvés, leurs publics et leur dossier d'origine.", "List the guides found, their audiences and source folder."),
-    "cmd.questions": ("Parcourt les questions d'un guide, avec filtres et recherche.", "Browse a guide's questions, with filters and search."),
-    "cmd.criteria": ("Critères × publics : nombre de questions et de points de vérification.", "Criteria × audiences: number of questions and checkpoints."),
-    "cmd.validate": ("Vérifie des banques de questions ; code 1 et « fichier:ligne » en cas d'erreur.", "Check question banks; exit 1 with 'file:line' errors."),
+    "cmd.guides": (
+        "Liste les guides trouvés, leurs publics et leur dossier d'origine.",
+        "List the guides found, their audiences and source folder.",
+    ),
+    "cmd.questions": (
+        "Parcourt les questions d'un guide, avec filtres et recherche.",
+        "Browse a guide's questions, with filters and search.",
+    ),
+    "cmd.criteria": (
+        "Critères × publics : nombre de questions et de points de vérification.",
+        "Criteria × audiences: number of questions and checkpoints.",
+    ),
+    "cmd.validate": (
+        "Vérifie des banques de questions ; code 1 et « fichier:ligne » en cas d'erreur.",
+        "Check question banks; exit 1 with 'file:line' errors.",
+    ),
     # tables
     "col.guide": ("Guide", "Guide"),
     "col.title": ("Titre", "Title"),
@@ -104,7 +125,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cherche des identifiants personnels et des fichiers endommagés ; code 1 si quelque chose est trouvé.",
         "Look for personal identifiers and damaged files; exit 1 when anything is found.",
     ),
-    "help.out": ("Fichier d'entretien à créer (jamais écrasé).", "Interview file to create (never overwritten)."),
+    "help.out": (
+        "Fichier d'entretien à créer (jamais écrasé).",
+        "Interview file to create (never overwritten).",
+    ),
     "help.resume": ("Reprend un entretien existant.", "Carry on an existing interview."),
     "help.answers": (
         "Fichier de réponses (YAML ou JSON) : entretien scripté, sans question posée.",
@@ -140,6 +164,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trame d'entretien vierge à imprimer (avec --audience), au lieu d'un rapport.",
         "Blank printable interview guide (with --audience) instead of a report.",
     ),
-    "help.status_paths": ("Fichiers ou dossiers d'entretiens de la visite.", "The visit's interview files or folders."),
-    "help.check_paths": ("Fichiers ou dossiers d'entretiens à examiner.", "Interview files or folders to scan."),
+    "help.status_paths": (
+        "Fichiers ou dossiers d'entretiens de la visite.",
+        "The visit's interview files or folders.",
+    ),
+    "help.check_paths": (
+        "Fichiers ou dossiers d'entretiens à examiner.",
+        "Interview files or folders to scan.",
+    ),
 }

@@ -58,6 +58,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "syntaxe YAML invalide : indentation incohérente",
         "invalid YAML syntax: inconsistent indentation",
     ),
+    "yaml.syntax.unclosed": (
+        "syntaxe YAML invalide : crochet ou accolade non fermé",
+        "invalid YAML syntax: unclosed bracket or brace",
+    ),
     "yaml.syntax.expected_dash": (
         "syntaxe YAML invalide : élément de liste « - » attendu",
         "invalid YAML syntax: list item '-' expected",
@@ -173,9 +177,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "fichier d'entretien endommagé : JSON illisible (tronqué ?)",
         "damaged interview file: unreadable JSON (truncated?)",
     ),
-    "ifile.too_deep": ("fichier d'entretien endommagé : imbrication trop profonde", "damaged interview file: nesting too deep"),
-    "ifile.not_object": ("ce n'est pas un fichier d'entretien (objet JSON attendu)", "not an interview file (JSON object expected)"),
-    "ifile.bad_format": ("ce n'est pas un fichier d'entretien (« format » doit valoir « {format} »)", "not an interview file ('format' must be '{format}')"),
+    "ifile.too_deep": (
+        "fichier d'entretien endommagé : imbrication trop profonde",
+        "damaged interview file: nesting too deep",
+    ),
+    "ifile.not_object": (
+        "ce n'est pas un fichier d'entretien (objet JSON attendu)",
+        "not an interview file (JSON object expected)",
+    ),
+    "ifile.bad_format": (
+        "ce n'est pas un fichier d'entretien (« format » doit valoir « {format} »)",
+        "not an interview file ('format' must be '{format}')",
+    ),
     "ifile.bad_version": ("version de format inconnue : {version}", "unknown format version: {version}"),
     "ifile.newer_version": (
         "fichier écrit par une version plus récente de visitguide (format {version} ; cette version lit jusqu'au format {current}) : mettez visitguide à jour",
