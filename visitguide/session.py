@@ -109,6 +109,16 @@ class Session:
     def checkpoints(self) -> list[Checkpoint]:
         return self.guide.checkpoints_for(self.audience)
 
+    def check_question(self, question_id: str) -> None:
+        """`UsageError` (naming the closest id, or the other audience) unless the session asks it."""
+        if self._added(question_id) is None:
+            self._check_question(question_id)
+
+    def check_checkpoint(self, checkpoint_id: str) -> None:
+        """`UsageError` naming the closest id unless `checkpoint_id` is a checkpoint of the session."""
+        if checkpoint_id not in [c.id for c in self.checkpoints()]:
+            raise UsageError(self._unknown_checkpoint(checkpoint_id))
+
     def orphan_answers(self) -> dict[str, Answer]:
         """Answers whose question is no longer in the guide (the guide changed): kept as is."""
         known = {q.id for q in self.guide.questions_for(self.audience)}
