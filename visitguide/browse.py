@@ -32,8 +32,12 @@ def show_guides(banks: Sequence[Path]) -> None:
     from rich.table import Table
 
     table = Table(title=t("guides.title"), show_lines=True)
-    for key in ("col.guide", "col.title", "col.version", "col.audiences", "col.checkpoints", "col.folder"):
-        table.add_column(t(key))
+    table.add_column(t("col.guide"), overflow="fold")
+    table.add_column(t("col.title"), ratio=2)
+    table.add_column(t("col.version"), no_wrap=True)
+    table.add_column(t("col.audiences"), no_wrap=True)
+    table.add_column(t("col.checkpoints"), justify="right")
+    table.add_column(t("col.folder"), overflow="fold", ratio=1)
     for guide in load_all(banks):
         audiences = "\n".join(f"{a.id} ({len(guide.questions_for(a.id))})" for a in guide.audiences)
         folder = t("bundled") if guide.source.bundled else str(guide.source.folder)

@@ -72,6 +72,7 @@ def report_bank_error(exc: BankError) -> None:
 
 app = typer.Typer(
     cls=App,
+    name="visitguide",
     help=t("help.app"),
     add_completion=False,
     no_args_is_help=True,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,14 +31,13 @@ def has_control(text: str) -> bool:
     return _CONTROL.search(text) is not None
 
 
-@cache
 def out() -> Console:
+    """A console on stdout (made per call: it follows COLUMNS and redirections)."""
     from rich.console import Console
 
     return Console(highlight=False)
 
 
-@cache
 def err() -> Console:
     from rich.console import Console
 

@@ -92,7 +92,7 @@ class _StrictLoader(_Base):
                 self.found.append((line, t("yaml.duplicate_key", key=key)))
                 continue
             data.key_lines[key] = line
-            data[key] = self.construct_object(value_node)
+            data[key] = self._construct_child(value_node, line)
 
     def construct_yaml_seq(self, node: SequenceNode) -> Any:
         data = MarkedList()
@@ -100,7 +100,13 @@ class _StrictLoader(_Base):
         yield data
         for item in node.value:
             data.item_lines.append(item.start_mark.line + 1)
-            data.append(self.construct_object(item))
+            data.append(self._construct_child(item, data.line))
+
+    def _construct_child(self, node: Node, line: int) -> Any:
+        # A node met a second time is an alias: report it where it is used.
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _AliasFound(line)
+        return self.construct_object(node)
 
 
 _StrictLoader.add_constructor(_TAG + "map", _StrictLoader.construct_yaml_map)

@@ -1,0 +1,172 @@
+"""guides, questions, criteria, validate through Typer's CliRunner: exit codes, stdout, stderr."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.bankfactory import write_guide
+from tests.conftest import Invoke
+from visitguide import __version__
+
+
+def test_version(cli: Invoke) -> None:
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"visitguide {__version__}\n"
+
+
+def test_guides_lists_the_bundled_guide(cli: Invoke) -> None:
+    result = cli("guides")
+    assert result.exit_code == 0
+    assert "risques-numeriques" in result.stdout
+    assert "gouvernance (6)" in result.stdout
+    assert "technique (3)" in result.stdout
+    assert "professionnels (7)" in result.stdout
+    assert "intégré" in result.stdout
+    assert result.stderr == ""
+
+
+def test_questions_json_is_plain_and_complete(cli: Invoke) -> None:
+    result = cli("questions", "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert len(rows) == 16
+    assert set(rows[0]) == {"guide", "audience", "id", "text", "criteria"}
+    assert rows[0]["id"] == "audit-securite-numerique"
+    assert rows[0]["criteria"] == ["3.6-01", "3.6-02"]
+
+
+def test_questions_filters(cli: Invoke) -> None:
+    def ids(*args: str) -> list[str]:
+        result = cli("questions", "--format", "json", *args)
+        assert result.exit_code == 0, result.output
+        return [r["id"] for r in json.loads(result.stdout)]
+
+    assert ids("--audience", "technique") == [
+        "regles-acces-si",
+        "acces-distance-mobilite",
+        "identification-professionnels-si",
+    ]
+    assert ids("--criterion", "2.2-05") == ["outils-acces-si", "formation-nouvel-outil"]
+    assert len(ids("--criterion", "3.6-06")) == 4
+    assert ids("--audience", "gouvernance", "--criterion", "3.6-01") == [
+        "audit-securite-numerique",
+        "exercice-crise-cyber",
+    ]
+
+
+def test_search_ignores_case_and_accents(cli: Invoke) -> None:
+    for query in ("EMARGEMENT", "émargement", "Emargément"):
+        result = cli("questions", "--format", "json", "--search", query)
+        assert result.exit_code == 0
+        assert [r["id"] for r in json.loads(result.stdout)] == ["sensibilisation-plan-formation"]
+    both = cli("questions", "--format", "json", "--search", "mode degrade")
+    assert {r["id"] for r in json.loads(both.stdout)} == {
+        "sensibilisation-plan-formation",
+        "continuite-mode-degrade",
+    }
+
+
+def test_questions_table(cli: Invoke) -> None:
+    result = cli("questions", "--audience", "technique")
+    assert result.exit_code == 0
+    assert "Comment les professionnels s'identifient-ils dans le SI ?" in result.stdout
+    assert "3 question(s)" in result.stdout
+    empty = cli("questions", "--search", "introuvablexyz")
+    assert empty.exit_code == 0
+    assert "Aucune question ne correspond." in empty.stdout
+
+
+def test_unknown_ids_name_the_closest(cli: Invoke) -> None:
+    result = cli("questions", "--audience", "technic")
+    assert result.exit_code == 2
+    assert "public inconnu « technic ». Vouliez-vous dire « technique » ?" in result.stderr
+    assert result.stdout == ""
+    result = cli("questions", "--guide", "risques-numerique")
+    assert result.exit_code == 2
+    assert "guide inconnu « risques-numerique ». Vouliez-vous dire « risques-numeriques » ?" in result.stderr
+    result = cli("questions", "--criterion", "9.9-99")
+    assert result.exit_code == 2
+    assert "critère inconnu « 9.9-99 »" in result.stderr
+
+
+def test_criteria_matrix(cli: Invoke) -> None:
+    result = cli("criteria")
+    assert result.exit_code == 0
+    out = result.stdout
+    for code in ("2.2-05", "2.3-01", "3.1-07", "3.6-01", "3.6-02", "3.6-06"):
+        assert code in out
+    row = next(line for line in out.splitlines() if "3.6-02" in line)
+    assert "3.1-07" in row  # its 2025 equivalent, beside the code
+    assert "5 / 12" in row and "0 / 0" in row and "4 / 5" in row and "9 / 17" in row
+    row = next(line for line in out.splitlines() if line.strip("│ ").startswith("3.6-06"))
+    assert "3.1-08" in row and "3 / 0" in row
+
+
+def test_validate_bundled(cli: Invoke) -> None:
+    result = cli("validate")
+    assert result.exit_code == 0
+    assert "aucun problème" in result.stdout
+
+
+def test_user_bank_with_option_and_environment(cli: Invoke, tmp_path: Path) -> None:
+    bank = tmp_path / "mabanque"
+    write_guide(bank, gid="second-guide")
+    for args, env in (((("--bank", str(bank))), None), ((), {"VISITGUIDE_BANK": str(bank)})):
+        guides = cli("guides", *args, env={**(env or {}), "COLUMNS": "400"})
+        assert guides.exit_code == 0
+        assert "second-guide" in guides.stdout and "risques-numeriques" in guides.stdout
+        assert str(bank / "second-guide") in guides.stdout
+        questions = cli("questions", "--guide", "second-guide", "--format", "json", *args, env=env)
+        assert questions.exit_code == 0
+        assert [r["id"] for r in json.loads(questions.stdout)] == [
+            "question-un",
+            "question-deux",
+            "question-terrain",
+        ]
+        several = cli("questions", "--format", "json", *args, env=env)
+        assert {r["guide"] for r in json.loads(several.stdout)} == {"second-guide", "risques-numeriques"}
+
+
+def test_user_guide_replaces_bundled_one(cli: Invoke, tmp_path: Path) -> None:
+    bank = tmp_path / "b"
+    write_guide(bank, gid="risques-numeriques")
+    result = cli("questions", "--bank", bank, "--format", "json")
+    assert result.exit_code == 0
+    assert {r["id"] for r in json.loads(result.stdout)} == {
+        "question-un",
+        "question-deux",
+        "question-terrain",
+    }
+    guides = cli("guides", "--bank", bank)
+    assert "intégré" not in guides.stdout
+
+
+def test_same_id_in_two_user_banks_is_an_error(cli: Invoke, tmp_path: Path) -> None:
+    write_guide(tmp_path / "a", gid="double")
+    write_guide(tmp_path / "b", gid="double")
+    result = cli("guides", "--bank", tmp_path / "a", "--bank", tmp_path / "b")
+    assert result.exit_code == 2
+    assert "le guide « double » est défini dans deux banques" in result.stderr
+
+
+def test_english_interface(cli: Invoke) -> None:
+    result = cli("questions", "--audience", "technic", env={"VISITGUIDE_LANG": "en"})
+    assert result.exit_code == 2
+    assert "unknown audience 'technic'. Did you mean 'technique'?" in result.stderr
+    help_text = cli("--help", env={"VISITGUIDE_LANG": "en"})
+    assert help_text.exit_code == 0
+
+
+def test_usage_errors_are_french(cli: Invoke) -> None:
+    result = cli("questions", "--formt", "json")
+    assert result.exit_code == 2
+    assert "option inconnue : --formt." in result.stderr
+    result = cli("questions", "--format", "xml")
+    assert result.exit_code == 2
+    assert "valeur invalide pour --format" in result.stderr
+    result = cli("questionz")
+    assert result.exit_code == 2
+    assert "commande inconnue : « questionz »" in result.stderr
+    assert "Traceback" not in result.output

@@ -1,0 +1,4 @@
+from visitguide.schemas import write
+
+for path in write():
+    print(path)
