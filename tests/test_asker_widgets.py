@@ -1,0 +1,133 @@
+"""The real prompts (QuestionaryAsker) driven by keys through prompt_toolkit's pipe input."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from visitguide.asker import Note, NoteInterrupted, Option, QuestionaryAsker
+
+DOWN = "\x1b[B"
+ESC_ENTER = "\x1b\r"
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+
+T = TypeVar("T")
+
+OPTIONS = [Option("a", "Premier"), Option("b", "Second"), Option("c", "Troisième")]
+
+
+def typed(keys: str, prompt: Callable[[QuestionaryAsker], T]) -> T:
+    """Run `prompt` with `keys` typed; the input is closed after them, so a missing key
+    ends in EOFError instead of a hang."""
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        pipe.close()
+        return prompt(QuestionaryAsker())
+
+
+@pytest.fixture(autouse=True)
+def no_editor(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("EDITOR", "false")
+    yield
+
+
+def test_select_enter_takes_the_default() -> None:
+    assert typed("\r", lambda a: a.select("Choix", OPTIONS, default="b")) == "b"
+
+
+def test_select_arrow_moves_from_the_default() -> None:
+    assert typed(DOWN + "\r", lambda a: a.select("Choix", OPTIONS, default="b")) == "c"
+
+
+def test_select_shortcut_key_moves_the_pointer() -> None:
+    keyed = [Option("n", "Suivante", "n"), Option("s", "Passer", "s"), Option("r", "À revoir", "r")]
+    assert typed("r\r", lambda a: a.select("Action", keyed, default="n")) == "r"
+
+
+def test_select_ctrl_c_raises() -> None:
+    with pytest.raises(KeyboardInterrupt):
+        typed(CTRL_C, lambda a: a.select("Choix", OPTIONS))
+
+
+def test_checkbox_ticks_with_space() -> None:
+    assert typed(" " + DOWN + DOWN + " \r", lambda a: a.checkbox("Cases", OPTIONS)) == ["a", "c"]
+
+
+def test_checkbox_keeps_what_was_checked() -> None:
+    assert typed("\r", lambda a: a.checkbox("Cases", OPTIONS, checked=["b"])) == ["b"]
+
+
+def test_text_returns_the_line() -> None:
+    assert typed("CH Exemple\r", lambda a: a.text("Établissement")) == "CH Exemple"
+
+
+def test_text_validator_refuses_until_fixed() -> None:
+    def date(value: str) -> str | None:
+        return None if value.count("-") == 2 else "AAAA-MM-JJ"
+
+    answer = typed("hier\r" + "\x7f" * 4 + "2026-11-29\r", lambda a: a.text("Date", validate=date))
+    assert answer == "2026-11-29"
+
+
+def test_text_default_is_kept_on_enter() -> None:
+    assert typed("\r", lambda a: a.text("Date", default="2026-11-29")) == "2026-11-29"
+
+
+def test_note_enter_adds_a_line_and_esc_enter_submits() -> None:
+    result = typed("ligne 1\rligne 2" + ESC_ENTER, lambda a: a.note("Notes"))
+    assert result == Note("ligne 1\nligne 2")
+
+
+def test_note_starts_from_the_notes_already_taken() -> None:
+    assert typed(" suite" + ESC_ENTER, lambda a: a.note("Notes", default="début")) == Note("début suite")
+
+
+def test_note_tab_opens_the_menu_keeping_the_text() -> None:
+    assert typed("brouillon\t", lambda a: a.note("Notes")) == Note("brouillon", menu=True)
+
+
+def test_note_ctrl_c_carries_the_draft() -> None:
+    with pytest.raises(NoteInterrupted) as interrupted:
+        typed("à moitié" + CTRL_C, lambda a: a.note("Notes"))
+    assert interrupted.value.draft == "à moitié"
+
+
+def test_note_ctrl_d_on_empty_note_is_eof() -> None:
+    with pytest.raises(EOFError):
+        typed(CTRL_D, lambda a: a.note("Notes"))
+
+
+@pytest.mark.parametrize(("keys", "default", "expected"), [("o", False, True), ("n", True, False)])
+def test_confirm_french_letters(keys: str, default: bool, expected: bool) -> None:
+    assert typed(keys, lambda a: a.confirm("Sûr ?", default=default)) is expected
+
+
+def test_confirm_enter_takes_the_default() -> None:
+    assert typed("\r", lambda a: a.confirm("Sûr ?", default=False)) is False
+
+
+def test_confirm_english_letters(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VISITGUIDE_LANG", "en")
+    assert typed("y", lambda a: a.confirm("Sure?", default=False)) is True
+
+
+def test_confirm_ctrl_c_and_ctrl_d() -> None:
+    with pytest.raises(KeyboardInterrupt):
+        typed(CTRL_C, lambda a: a.confirm("Sûr ?"))
+    with pytest.raises(EOFError):
+        typed(CTRL_D, lambda a: a.confirm("Sûr ?"))
+
+
+def test_editor_failure_keeps_the_text() -> None:
+    assert QuestionaryAsker().editor("inchangé") == "inchangé"
+
+
+def test_editor_result_is_read_back(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+    monkeypatch.setenv("EDITOR", "sed -i s/avant/après/")
+    assert QuestionaryAsker().editor("avant\n") == "après"

@@ -1,0 +1,408 @@
+"""The one seam for prompts: the interview talks to an `Asker`, never to questionary.
+
+`QuestionaryAsker` is the only code that imports questionary (and prompt_toolkit); it always
+uses `unsafe_ask()`, so Ctrl-C raises `KeyboardInterrupt` instead of being swallowed.
+`ScriptedAsker` replays a list of answers: tests, and anything that drives an interview
+without a terminal, go through exactly the same interview code as a typed session.
+
+Prompt kinds: `select` (one option), `checkbox` (several), `text` (one line), `note`
+(multi-line, ends with Esc then Enter, or opens the menu with Tab), `confirm` (yes/no) and
+`editor` (the text in `$VISUAL`/`$EDITOR`).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import tempfile
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from visitguide.messages import t
+
+Validator = Callable[[str], str | None]
+"""Returns an error message for a value that cannot be accepted, else None."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a `select` or `checkbox` prompt: the value returned and what is shown."""
+
+    value: str
+    label: str
+    key: str | None = None  # a shortcut key that moves the pointer to this option
+
+
+@dataclass(frozen=True)
+class Note:
+    """What the note prompt gave: the text, and whether it ended with the menu key (Tab)."""
+
+    text: str
+    menu: bool = False
+
+
+class NoteInterrupted(KeyboardInterrupt):
+    """Ctrl-C inside a note: carries the text typed so far, so that it can be kept."""
+
+    def __init__(self, draft: str) -> None:
+        super().__init__()
+        self.draft = draft
+
+
+class Asker(Protocol):
+    """Everything the interview may ask. Each method raises `KeyboardInterrupt` on Ctrl-C
+    and `EOFError` on Ctrl-D (end of input)."""
+
+    def select(self, message: str, options: Sequence[Option], default: str | None = None) -> str:
+        """The value of one option; `default` is where the pointer starts."""
+        ...
+
+    def checkbox(self, message: str, options: Sequence[Option], checked: Collection[str] = ()) -> list[str]:
+        """The values ticked, in the options' order."""
+        ...
+
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        validate: Validator | None = None,
+        instruction: str | None = None,
+    ) -> str:
+        """One line of text; `validate` refuses a value with a message."""
+        ...
+
+    def note(self, message: str, default: str = "", instruction: str | None = None) -> Note:
+        """Multi-line text, or the menu key; Ctrl-C raises `NoteInterrupted` with the draft."""
+        ...
+
+    def confirm(self, message: str, default: bool = True) -> bool: ...
+
+    def editor(self, text: str) -> str:
+        """`text` edited in the user's editor (unchanged if the editor fails)."""
+        ...
+
+
+# --- scripted answers ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Menu:
+    """Scripted answer to a note prompt: the note ended with the menu key, holding `text`."""
+
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class CtrlC:
+    """Scripted Ctrl-C; at a note prompt, `draft` is the text typed before it."""
+
+    draft: str | None = None
+
+
+ENTER = None
+"""Scripted answer meaning "just press Enter": the prompt's default."""
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A prompt a `ScriptedAsker` was given (for tests to check what was asked)."""
+
+    kind: str
+    message: str
+    default: Any = None
+    options: tuple[Option, ...] = ()
+
+
+class ScriptError(AssertionError):
+    """A scripted answer that does not fit the prompt it was given to (a mistake in a script)."""
+
+
+@dataclass
+class ScriptedAsker:
+    """Replays `answers` in order, one per prompt, checking each against the prompt.
+
+    An answer is the value a person would have chosen: an option value for `select`, a list
+    of values for `checkbox`, a string for `text`, `note` and `editor`, a bool for `confirm`,
+    `ENTER` (None) for the default, `Menu(text)` for a note ended with Tab, `CtrlC()` or an
+    `EOFError` for Ctrl-C or Ctrl-D. Running out of answers is a `ScriptError`.
+    """
+
+    answers: Iterable[object]
+    prompts: list[Prompt] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._queue: deque[object] = deque(self.answers)
+
+    @property
+    def remaining(self) -> int:
+        return len(self._queue)
+
+    def _next(self, prompt: Prompt) -> object:
+        self.prompts.append(prompt)
+        if not self._queue:
+            raise ScriptError(f"no scripted answer left for {prompt.kind} prompt {prompt.message!r}")
+        answer = self._queue.popleft()
+        if isinstance(answer, CtrlC):
+            if prompt.kind == "note":
+                raise NoteInterrupted(prompt.default if answer.draft is None else answer.draft)
+            raise KeyboardInterrupt
+        if isinstance(answer, BaseException) or (
+            isinstance(answer, type) and issubclass(answer, BaseException)
+        ):
+            raise answer
+        return answer
+
+    def _mismatch(self, prompt: Prompt, answer: object) -> ScriptError:
+        values = [o.value for o in prompt.options]
+        return ScriptError(f"{answer!r} does not fit {prompt.kind} prompt {prompt.message!r} {values or ''}")
+
+    def select(self, message: str, options: Sequence[Option], default: str | None = None) -> str:
+        prompt = Prompt("select", message, default, tuple(options))
+        answer = self._next(prompt)
+        if answer is ENTER:
+            answer = default if default is not None else options[0].value
+        if not isinstance(answer, str) or answer not in [o.value for o in options]:
+            raise self._mismatch(prompt, answer)
+        return answer
+
+    def checkbox(self, message: str, options: Sequence[Option], checked: Collection[str] = ()) -> list[str]:
+        prompt = Prompt("checkbox", message, tuple(checked), tuple(options))
+        answer = self._next(prompt)
+        chosen = list(checked) if answer is ENTER else answer
+        values = [o.value for o in options]
+        if not isinstance(chosen, list | tuple) or any(v not in values for v in chosen):
+            raise self._mismatch(prompt, answer)
+        return [v for v in values if v in chosen]
+
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        validate: Validator | None = None,
+        instruction: str | None = None,
+    ) -> str:
+        prompt = Prompt("text", message, default)
+        answer = self._next(prompt)
+        value = default if answer is ENTER else answer
+        if not isinstance(value, str):
+            raise self._mismatch(prompt, answer)
+        problem = validate(value) if validate else None
+        if problem is not None:
+            raise ScriptError(f"{value!r} refused at {message!r}: {problem}")
+        return value
+
+    def note(self, message: str, default: str = "", instruction: str | None = None) -> Note:
+        prompt = Prompt("note", message, default)
+        answer = self._next(prompt)
+        if answer is ENTER:
+            return Note(default)
+        if isinstance(answer, Menu):
+            return Note(answer.text, menu=True)
+        if not isinstance(answer, str):
+            raise self._mismatch(prompt, answer)
+        return Note(answer)
+
+    def confirm(self, message: str, default: bool = True) -> bool:
+        prompt = Prompt("confirm", message, default)
+        answer = self._next(prompt)
+        value = default if answer is ENTER else answer
+        if not isinstance(value, bool):
+            raise self._mismatch(prompt, answer)
+        return value
+
+    def editor(self, text: str) -> str:
+        prompt = Prompt("editor", "", text)
+        answer = self._next(prompt)
+        value = text if answer is ENTER else answer
+        if not isinstance(value, str):
+            raise self._mismatch(prompt, answer)
+        return value
+
+
+# --- the real prompts ----------------------------------------------------------------------
+
+
+class QuestionaryAsker:
+    """Prompts in the terminal with questionary; never swallows Ctrl-C (`unsafe_ask`)."""
+
+    def select(self, message: str, options: Sequence[Option], default: str | None = None) -> str:
+        import questionary
+
+        shortcuts = bool(options) and all(o.key for o in options)
+        choices = [
+            questionary.Choice(o.label, value=o.value, shortcut_key=o.key if shortcuts else False)
+            for o in options
+        ]
+        instruction = t("live.keys_select_shortcuts" if shortcuts else "live.keys_select")
+        question = questionary.select(
+            message,
+            choices,
+            default=default if default in [o.value for o in options] else None,
+            qmark="?",
+            use_shortcuts=shortcuts,
+            use_jk_keys=False,
+            instruction=instruction,
+        )
+        result = question.unsafe_ask()
+        return str(result)
+
+    def checkbox(self, message: str, options: Sequence[Option], checked: Collection[str] = ()) -> list[str]:
+        import questionary
+
+        choices = [questionary.Choice(o.label, value=o.value, checked=o.value in checked) for o in options]
+        question = questionary.checkbox(
+            message, choices, use_jk_keys=False, instruction=t("live.keys_checkbox")
+        )
+        result = question.unsafe_ask()
+        return [str(v) for v in result]
+
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        validate: Validator | None = None,
+        instruction: str | None = None,
+    ) -> str:
+        import questionary
+
+        def check(value: str) -> bool | str:
+            problem = validate(value) if validate else None
+            return True if problem is None else problem
+
+        question = questionary.text(message, default=default, validate=check, instruction=instruction)
+        return str(question.unsafe_ask())
+
+    def note(self, message: str, default: str = "", instruction: str | None = None) -> Note:
+        import questionary
+
+        question = questionary.text(
+            message,
+            default=default,
+            multiline=True,
+            instruction=instruction or t("live.keys_note"),
+            key_bindings=_note_bindings(),
+            enable_open_in_editor=True,
+        )
+        result = question.unsafe_ask()
+        if isinstance(result, Note):
+            return result
+        return Note(str(result))
+
+    def confirm(self, message: str, default: bool = True) -> bool:
+        question = _confirm_question(message, default)
+        return bool(question.unsafe_ask())
+
+    def editor(self, text: str) -> str:
+        return edit_in_editor(text)
+
+
+def _note_bindings() -> Any:
+    """Tab opens the menu keeping the text; Ctrl-C raises `NoteInterrupted` with the draft."""
+    from prompt_toolkit.key_binding import KeyBindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("tab")
+    def _menu(event: Any) -> None:
+        event.app.exit(result=Note(event.current_buffer.text, menu=True))
+
+    @bindings.add("c-c")
+    def _interrupt(event: Any) -> None:
+        event.app.exit(exception=NoteInterrupted(event.current_buffer.text), style="class:aborting")
+
+    return bindings
+
+
+def _confirm_question(message: str, default: bool) -> Any:
+    """A yes/no prompt answering to the interface's letters (o/n in French, y/n in English).
+
+    questionary's own confirm only knows y/n and shows "Yes"/"No"; this one is the same
+    prompt with the catalog's words.
+    """
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+    from questionary import Question
+    from questionary.styles import merge_styles_default
+
+    state: dict[str, bool | None] = {"answer": None}
+    yes_keys, no_keys = t("live.yes_keys"), t("live.no_keys")
+
+    def tokens() -> Any:
+        parts: list[tuple[str, str]] = [("class:qmark", "?"), ("class:question", f" {message} ")]
+        if state["answer"] is None:
+            parts.append(("class:instruction", t("live.yes_no" if default else "live.no_yes") + " "))
+        else:
+            parts.append(("class:answer", t("live.yes" if state["answer"] else "live.no")))
+        return parts
+
+    bindings = KeyBindings()
+
+    def answer(value: bool) -> Callable[[Any], None]:
+        def handler(event: Any) -> None:
+            state["answer"] = value
+            event.app.exit(result=value)
+
+        return handler
+
+    for key in yes_keys:
+        bindings.add(key)(answer(True))
+    for key in no_keys:
+        bindings.add(key)(answer(False))
+    bindings.add(Keys.ControlM, eager=True)(answer(default))
+
+    @bindings.add(Keys.ControlC, eager=True)
+    def _interrupt(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    @bindings.add(Keys.ControlD, eager=True)
+    def _eof(event: Any) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    @bindings.add(Keys.Any)
+    def _other(event: Any) -> None:
+        """Any other key does nothing."""
+
+    session: Any = PromptSession(tokens, key_bindings=bindings, style=merge_styles_default([None]))
+    return Question(session.app)
+
+
+def editor_command() -> list[str]:
+    """`$VISUAL`, else `$EDITOR`, else Debian's `editor`, else nano or vi."""
+    for name in ("VISUAL", "EDITOR"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return shlex.split(value)
+    for fallback in ("editor", "nano", "vi"):
+        if shutil.which(fallback):
+            return [fallback]
+    return []
+
+
+def edit_in_editor(text: str) -> str:
+    """`text` after the user edited it; unchanged when there is no editor or it fails.
+
+    The temporary file is private (0600) and removed afterwards: notes may be sensitive.
+    """
+    command = editor_command()
+    if not command:
+        return text
+    fd, name = tempfile.mkstemp(prefix="visitguide-note-", suffix=".txt")
+    path = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        try:
+            done = subprocess.run([*command, str(path)], check=False)
+        except OSError:
+            return text
+        if done.returncode != 0:
+            return text
+        return path.read_text(encoding="utf-8", errors="replace").rstrip("\n")
+    finally:
+        path.unlink(missing_ok=True)
