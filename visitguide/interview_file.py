@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 import tempfile
 import uuid
 from datetime import datetime
@@ -106,80 +108,161 @@ class Interview(_Model):
     added_questions: list[AddedQuestion] = Field(default_factory=list)
 
     def to_json(self) -> str:
-        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        """The file's text: UTF-8 JSON, readable, with nothing that cannot be encoded."""
+        return scrub(json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2)) + "\n"
 
 
 # --- reading -------------------------------------------------------------------------------
 
 
+class DamagedFile(InterviewFileError):
+    """An interview file that cannot be used as it is; `problem` locates it (file, line)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _damaged(path: Path | str, line: int | None, key: str, **values: object) -> DamagedFile:
+    return DamagedFile(Problem(path, line, t(key, **values)))
+
+
 def upgrade(data: dict[str, Any], path: Path | str) -> dict[str, Any]:
-    """Bring an older `format_version` up to the current one (v1 is current)."""
+    """Bring an older `format_version` up to the current one (v1 is current).
+
+    A later version adds a step here (v1 -> v2, ...); files of a newer version than this
+    program knows are refused with a message asking for an upgrade, never guessed at.
+    """
     version = data.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise InterviewFileError(str(Problem(path, None, t("ifile.bad_version", version=version))))
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _damaged(path, None, "ifile.bad_version", version=_short(version))
     if version > FORMAT_VERSION:
-        raise InterviewFileError(
-            str(Problem(path, None, t("ifile.newer_version", version=version, current=FORMAT_VERSION)))
-        )
-    if version < 1:
-        raise InterviewFileError(str(Problem(path, None, t("ifile.bad_version", version=version))))
+        raise _damaged(path, None, "ifile.newer_version", version=version, current=FORMAT_VERSION)
     return data
 
 
-def parse(text: str, path: Path | str) -> Interview:
-    """An interview from JSON text; `InterviewFileError` naming the file (and line)."""
+def _short(value: object) -> str:
+    text = repr(value) if not isinstance(value, int) else str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def read_bytes(path: Path) -> bytes:
+    """The raw bytes of an interview file: a regular file of at most `MAX_BYTES`."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise _damaged(path, None, "file.is_directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise _damaged(path, None, "ifile.not_regular")
+        if info.st_size > MAX_BYTES:
+            raise _damaged(path, None, "file.too_large", size=info.st_size, max=MAX_BYTES)
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise _damaged(path, None, "file.not_found") from None
+    except IsADirectoryError:
+        raise _damaged(path, None, "file.is_directory") from None
+    except PermissionError:
+        raise _damaged(path, None, "file.unreadable") from None
+    except OSError as exc:
+        raise _damaged(path, None, "file.os_error", error=exc.strerror) from None
+    if len(raw) > MAX_BYTES:  # grew while being read
+        raise _damaged(path, None, "file.too_large", size=len(raw), max=MAX_BYTES)
+    return raw
+
+
+def decode(raw: bytes, path: Path | str) -> str:
+    """The text of an interview file: UTF-8 (a BOM is dropped), not blank."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise _damaged(path, line, "file.not_utf8") from None
+    if not text.strip():
+        raise _damaged(path, None, "ifile.empty")
+    return text
+
+
+# A \u escape of a surrogate: json.loads turns a lone one into a string that cannot be written.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def load_json(text: str, path: Path | str) -> Any:
+    """JSON data from `text`; `DamagedFile` naming the line for broken or hostile JSON."""
     try:
         data = json.loads(text)
+        if _SURROGATE_ESCAPE.search(text):
+            data = json.loads(scrub(json.dumps(data, ensure_ascii=False)))
     except json.JSONDecodeError as exc:
-        raise InterviewFileError(str(Problem(path, exc.lineno, t("ifile.bad_json")))) from None
+        raise _damaged(path, exc.lineno, "ifile.bad_json") from None
     except RecursionError:
-        raise InterviewFileError(str(Problem(path, None, t("ifile.too_deep")))) from None
+        raise _damaged(path, None, "ifile.too_deep") from None
+    except ValueError:  # e.g. an integer of thousands of digits
+        raise _damaged(path, None, "ifile.bad_json") from None
+    return data
+
+
+def from_data(data: Any, path: Path | str) -> Interview:
+    """An interview from decoded JSON data: format, version (upgraded), then structure."""
     if not isinstance(data, dict):
-        raise InterviewFileError(str(Problem(path, 1, t("ifile.not_object"))))
+        raise _damaged(path, 1, "ifile.not_object")
     if data.get("format") != FORMAT:
-        raise InterviewFileError(str(Problem(path, None, t("ifile.bad_format", format=FORMAT))))
+        raise _damaged(path, None, "ifile.bad_format", format=FORMAT)
     data = upgrade(data, path)
     try:
         return Interview.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise InterviewFileError(
-            str(Problem(path, None, t("ifile.invalid", where=where, count=exc.error_count())))
-        ) from None
+        raise _damaged(path, None, "ifile.invalid", where=_clip(where), count=exc.error_count()) from None
+    except RecursionError:
+        raise _damaged(path, None, "ifile.too_deep") from None
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def parse(text: str, path: Path | str) -> Interview:
+    """An interview from JSON text; `InterviewFileError` naming the file (and line)."""
+    return from_data(load_json(text, path), path)
 
 
 def read(path: Path) -> Interview:
-    """Read and check one interview file."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InterviewFileError(str(Problem(path, None, t("file.too_large", size=size, max=MAX_BYTES))))
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InterviewFileError(str(Problem(path, None, t("file.not_found")))) from None
-    except IsADirectoryError:
-        raise InterviewFileError(str(Problem(path, None, t("file.is_directory")))) from None
-    except OSError as exc:
-        raise InterviewFileError(str(Problem(path, None, t("file.os_error", error=exc.strerror)))) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise InterviewFileError(str(Problem(path, line, t("file.not_utf8")))) from None
-    if not text.strip():
-        raise InterviewFileError(str(Problem(path, None, t("ifile.empty"))))
-    return parse(text, path)
+    """Read and check one interview file; `InterviewFileError` (a `DamagedFile`) if unusable."""
+    return parse(decode(read_bytes(path), path), path)
+
+
+def scrub(text: str) -> str:
+    """`text` with lone surrogates (undecodable bytes of a terminal or argv) made U+FFFD.
+
+    Such characters cannot be written as UTF-8: left in, they would make a save fail.
+    """
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 # --- writing -------------------------------------------------------------------------------
 
 
 def ensure_folder(folder: Path) -> None:
-    """Create `folder` (and missing parents) private to the owner."""
-    if not folder.exists():
-        folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-        os.chmod(folder, DIR_MODE)
+    """Create `folder` and its missing parents, each private to the owner (0700).
+
+    Folders that already exist are left as they are: they belong to the user.
+    """
+    missing = []
+    current = folder
+    while not current.exists() and not current.is_symlink() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for created in reversed(missing):
+        try:
+            created.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            continue  # made by someone else meanwhile: not ours to change
+        os.chmod(created, DIR_MODE)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -196,32 +279,45 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _write_temp(folder: Path, text: str) -> str:
+    """A new 0600 file in `folder` holding `text`, flushed to the disk; returns its path."""
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".visitguide-", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), FILE_MODE)
+            handle.write(text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, FILE_MODE)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
 
 
+def _os_error(path: Path, exc: OSError) -> InterviewFileError:
+    return InterviewFileError(str(Problem(path, None, t("file.os_error", error=exc.strerror or exc))))
+
+
+def _real(path: Path) -> Path:
+    """The file a symbolic link points to, so that a save replaces the file, not the link."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def create(path: Path, interview: Interview) -> None:
     """Write a new interview file; `InterviewFileError` if `path` already exists."""
     folder = path.parent if str(path.parent) else Path(".")
-    ensure_folder(folder)
-    if path.exists():
+    if path.exists() or path.is_symlink():
         raise InterviewFileError(t("ifile.exists", path=path))
-    tmp = _write_temp(folder, interview.to_json())
+    try:
+        ensure_folder(folder)
+        tmp = _write_temp(folder, interview.to_json())
+    except OSError as exc:
+        raise _os_error(path, exc) from None
     try:
         os.link(tmp, path)  # atomic, and fails if the target exists
     except FileExistsError:
         raise InterviewFileError(t("ifile.exists", path=path)) from None
     except OSError as exc:
-        raise InterviewFileError(str(Problem(path, None, t("file.os_error", error=exc.strerror)))) from None
+        raise _os_error(path, exc) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
     _fsync_folder(folder)
@@ -229,23 +325,33 @@ def create(path: Path, interview: Interview) -> None:
 
 def save(path: Path, interview: Interview) -> None:
     """Replace the interview file atomically (temp file, fsync, rename, fsync folder)."""
-    folder = path.parent if str(path.parent) else Path(".")
+    target = _real(path)
+    folder = target.parent if str(target.parent) else Path(".")
     interview.updated_at = now()
-    tmp = _write_temp(folder, interview.to_json())
     try:
-        os.replace(tmp, path)
+        tmp = _write_temp(folder, interview.to_json())
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    try:
+        os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise InterviewFileError(str(Problem(path, None, t("file.os_error", error=exc.strerror)))) from None
+        raise _os_error(path, exc) from None
     _fsync_folder(folder)
 
 
 def lock_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.lock")
+    """The lock file beside the interview file (beside the real file for a symbolic link)."""
+    real = Path(os.path.realpath(path))
+    return real.with_name(f".{real.name}.lock")
 
 
 class Lock:
-    """An exclusive, non-blocking lock on one interview file (released on exit or crash)."""
+    """An exclusive, non-blocking lock on one interview file (released on exit or crash).
+
+    The lock is an `flock` on a hidden file beside the interview: the system drops it when
+    the process ends, however it ends, so a crash never leaves a stale lock behind.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -254,15 +360,13 @@ class Lock:
     def __enter__(self) -> Lock:
         from filelock import FileLock, Timeout
 
-        lock = FileLock(str(lock_path(self.path)), timeout=0, mode=FILE_MODE)
+        lock = FileLock(str(lock_path(self.path)), timeout=0, mode=FILE_MODE, is_singleton=False)
         try:
             lock.acquire()
         except Timeout:
             raise InterviewFileError(t("ifile.locked", path=self.path)) from None
         except OSError as exc:
-            raise InterviewFileError(
-                str(Problem(self.path, None, t("file.os_error", error=exc.strerror)))
-            ) from None
+            raise _os_error(self.path, exc) from None
         self._lock = lock
         return self
 

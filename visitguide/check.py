@@ -1,0 +1,216 @@
+"""`visitguide check`: personal identifiers and damage in interview files.
+
+Every free-text field of every interview file is searched for NIR/INS, e-mail addresses,
+French phone numbers and RPPS numbers (`identifiers.find`); every file is read the way
+`interview --resume` reads it, so that a truncated file, another format, a newer version or
+a guide that changed is reported before anyone relies on it. A damaged file is still searched
+for identifiers, line by line. Nothing is ever written: a damaged file is left exactly as it is.
+Identifiers are only ever shown masked.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from visitguide import bank, identifiers
+from visitguide import interview_file as ifile
+from visitguide.bank import Guide
+from visitguide.console import escape, out
+from visitguide.errors import BankError, ExitCode, UsageError
+from visitguide.interview_file import Context, DamagedFile, Interview
+from visitguide.messages import t
+
+SUFFIX = ".json"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing found in one file: where (a question, a field, a line) and what."""
+
+    path: Path
+    where: str | None
+    what: str
+    identifier: bool = False
+
+    def line(self) -> str:
+        if self.where is None:
+            return t("check.line_file", file=self.path, what=self.what)
+        return t("check.line", file=self.path, where=self.where, what=self.what)
+
+
+def run(paths: Sequence[Path], banks: Sequence[Path]) -> int:
+    """Scan `paths` (files or folders); exit 1 when anything is found, 0 when clean."""
+    files = interview_files(paths)
+    guides = GuideChecker(banks)
+    findings = [finding for path in files for finding in scan_file(path, guides)]
+    for finding in findings:
+        out().print(escape(finding.line()), soft_wrap=True)
+    if not findings:
+        out().print(f"[green]{escape(t('check.clean', files=len(files)))}[/]")
+        return int(ExitCode.OK)
+    bad = len({f.path for f in findings})
+    out().print(f"[red]{escape(t('check.summary', count=len(findings), bad=bad, files=len(files)))}[/]")
+    if any(f.identifier for f in findings):
+        out().print(escape(t("check.advice")), soft_wrap=True)
+    return int(ExitCode.PROBLEMS)
+
+
+# --- which files ---------------------------------------------------------------------------
+
+
+def interview_files(paths: Sequence[Path]) -> list[Path]:
+    """The files named, and every `*.json` under the folders named (hidden ones skipped)."""
+    if not paths:
+        raise UsageError(t("check.no_file", paths="—"))
+    found: dict[Path, None] = {}
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(t("check.path_missing", path=path))
+        for file in _walk(path) if path.is_dir() else [path]:
+            found.setdefault(file, None)
+    if not found:
+        raise UsageError(t("check.no_file", paths=", ".join(str(p) for p in paths)))
+    return list(found)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """`*.json` files under `folder`, sorted, skipping hidden files and folders and links
+    to folders (which could loop)."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(SUFFIX):
+                yield Path(root) / name
+
+
+# --- one file ------------------------------------------------------------------------------
+
+
+def scan_file(path: Path, guides: GuideChecker) -> list[Finding]:
+    """Damage and identifiers in one file, read as `interview --resume` would read it."""
+    try:
+        raw = ifile.read_bytes(path)
+    except DamagedFile as exc:
+        return [_damage(path, exc)]
+    try:
+        data = ifile.load_json(ifile.decode(raw, path), path)
+    except DamagedFile as exc:
+        return [_damage(path, exc), *raw_identifiers(path, raw)]
+    if _other_visitguide_file(data):
+        return list(data_identifiers(path, data))
+    try:
+        interview = ifile.from_data(data, path)
+    except DamagedFile as exc:
+        return [_damage(path, exc), *data_identifiers(path, data)]
+    return [*interview_identifiers(path, interview), *guides.findings(path, interview)]
+
+
+def _damage(path: Path, exc: DamagedFile) -> Finding:
+    line = exc.problem.line
+    where = t("check.where.line", line=line) if line is not None else None
+    return Finding(path, where, exc.problem.message)
+
+
+def _other_visitguide_file(data: Any) -> bool:
+    """A report or another file of this program: searched for identifiers, not "damaged"."""
+    kind = data.get("format") if isinstance(data, dict) else None
+    return isinstance(kind, str) and kind.startswith("visitguide.") and kind != ifile.FORMAT
+
+
+# --- identifiers ---------------------------------------------------------------------------
+
+
+def _identifier_findings(path: Path, where: str, text: str) -> Iterator[Finding]:
+    for found in identifiers.find(text):
+        what = t("check.identifier", kind=identifiers.label(found.kind), masked=found.masked)
+        yield Finding(path, where, what, identifier=True)
+
+
+def _field(name: str) -> str:
+    return t(f"check.field.{name}")
+
+
+def interview_identifiers(path: Path, interview: Interview) -> Iterator[Finding]:
+    """Identifiers in every free-text field of a valid interview, named by question."""
+    for name in Context.model_fields:
+        value = getattr(interview.context, name)
+        if isinstance(value, str):
+            yield from _identifier_findings(path, t("check.where.context", field=_field(name)), value)
+    for qid, answer in interview.answers.items():
+        yield from _texts(path, "check.where.answer", qid, answer.notes, answer.evidence)
+    for cid, rating in interview.checkpoints.items():
+        where = t("check.where.checkpoint", id=cid, field=_field("comment"))
+        yield from _identifier_findings(path, where, rating.comment)
+    for added in interview.added_questions:
+        where = t("check.where.added", id=added.id, field=_field("text"))
+        yield from _identifier_findings(path, where, added.text)
+        yield from _texts(path, "check.where.added", added.id, added.notes, added.evidence)
+
+
+def _texts(path: Path, key: str, item: str, notes: str, evidence: list[str]) -> Iterator[Finding]:
+    yield from _identifier_findings(path, t(key, id=item, field=_field("notes")), notes)
+    for document in evidence:
+        yield from _identifier_findings(path, t(key, id=item, field=_field("evidence")), document)
+
+
+def data_identifiers(path: Path, data: Any) -> Iterator[Finding]:
+    """Identifiers in every string (keys included) of JSON data that is not a valid interview,
+    named by their key path."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            yield from _identifier_findings(path, t("check.where.key", key=where or "/"), value)
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                inner = f"{where}.{key}" if where else str(key)
+                yield from _identifier_findings(path, t("check.where.key", key=inner), str(key))
+                stack.append((inner, item))
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{i}]", item) for i, item in reversed(list(enumerate(value))))
+
+
+def raw_identifiers(path: Path, raw: bytes) -> Iterator[Finding]:
+    """Identifiers in a file that is not even JSON, line by line."""
+    text = raw.decode("utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), start=1):
+        yield from _identifier_findings(path, t("check.where.line", line=number), line)
+
+
+# --- the guide -----------------------------------------------------------------------------
+
+
+class GuideChecker:
+    """Compares each interview's guide digest with the guide found in the banks now."""
+
+    def __init__(self, banks: Sequence[Path]) -> None:
+        self.sources = bank.discover(banks)
+        self._loaded: dict[str, Guide | None] = {}
+
+    def guide(self, guide_id: str) -> Guide | None:
+        """The guide, or None when it is invalid (each guide loaded once)."""
+        if guide_id not in self._loaded:
+            try:
+                self._loaded[guide_id] = bank.load_guide(self.sources[guide_id])
+            except BankError:
+                self._loaded[guide_id] = None
+        return self._loaded[guide_id]
+
+    def findings(self, path: Path, interview: Interview) -> list[Finding]:
+        ref = interview.guide
+        if ref.id not in self.sources:
+            return [Finding(path, None, t("check.guide_missing", id=ref.id))]
+        guide = self.guide(ref.id)
+        if guide is None:
+            return [Finding(path, None, t("check.guide_invalid", id=ref.id))]
+        found = []
+        if ref.digest != guide.digest:
+            found.append(Finding(path, None, t("check.guide_changed", id=ref.id)))
+        if guide.audience(interview.audience) is None:
+            missing = t("check.audience_missing", audience=interview.audience, id=ref.id)
+            found.append(Finding(path, None, missing))
+        return found
