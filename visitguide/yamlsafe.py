@@ -76,7 +76,21 @@ class _StrictLoader(_Base):
             self.found.append((node.start_mark.line + 1, t("yaml.tag", tag=tag)))
             self.constructed_objects[node] = None
             return None
+        if isinstance(node, ScalarNode):
+            return self._construct_scalar(node, deep)
         return super().construct_object(node, deep)
+
+    def _construct_scalar(self, node: ScalarNode, deep: bool) -> Any:
+        """A scalar, or None and a problem when it cannot be built (a 5,000-digit integer,
+        the 31st of February: PyYAML raises a bare ValueError for those)."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError):
+            self.recursive_objects.pop(node, None)
+            self.constructed_objects[node] = None
+            value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            self.found.append((node.start_mark.line + 1, t("yaml.bad_value", value=value)))
+            return None
 
     def construct_yaml_map(self, node: MappingNode) -> Any:
         data = MarkedDict()

@@ -29,6 +29,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml.duplicate_key": ("clé « {key} » en double", "duplicate key '{key}'"),
     "yaml.too_deep": ("imbrication trop profonde", "nesting too deep"),
+    "yaml.bad_value": (
+        "valeur impossible « {value} » (nombre trop long ou date inexistante) : mettez-la entre guillemets",
+        "impossible value '{value}' (number too long or date that does not exist): quote it",
+    ),
     "yaml.syntax_generic": ("syntaxe YAML invalide", "invalid YAML syntax"),
     "yaml.syntax_at": (
         "syntaxe YAML invalide (colonne {column})",
@@ -199,6 +203,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "invalid interview file: '{where}' is wrong ({count} error(s))",
     ),
     "ifile.empty": ("fichier d'entretien vide", "empty interview file"),
+    "ifile.not_regular": (
+        "ce n'est pas un fichier ordinaire (tube, périphérique…)",
+        "not a regular file (pipe, device…)",
+    ),
     "ifile.exists": (
         "le fichier {path} existe déjà : il n'est jamais écrasé ; pour le poursuivre, utilisez --resume {path}",
         "{path} already exists: it is never overwritten; to carry it on, use --resume {path}",
