@@ -1,0 +1,275 @@
+"""Personal identifiers: what is found, what is not, masks and redaction."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from visitguide import identifiers
+from visitguide.identifiers import find, mask, nir_key_valid, redact
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, f.text) for f in find(text)]
+
+
+def _key(thirteen: str) -> str:
+    return f"{97 - int(thirteen) % 97:02d}"
+
+
+CORSICA_2A = "1 80 01 2A 004 123 " + _key("1800119004123")  # 2A counts as 19
+
+
+# --- NIR / INS -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "nir",
+    [
+        "2 95 10 99 126 111 93",
+        "295109912611193",
+        "2.95.10.99.126.111.93",
+        "2-95-10-99-126-111-93",
+        "2\u00a095\u00a010\u00a099\u00a0126\u00a0111\u00a093",  # no-break spaces
+        "2\u202f95\u202f10\u202f99\u202f126\u202f111\u202f93",  # narrow no-break spaces
+        "2951099126111 93",
+        "253072B07300470",
+        "2 53 07 2B 073 004 70",
+        "253072b07300470",
+        CORSICA_2A,
+    ],
+)
+def test_a_nir_with_a_valid_key_is_found_in_any_usual_spelling(nir: str) -> None:
+    text = f"Le patient (NIR : {nir}) a été cité."
+    assert kinds(text) == [("nir", nir)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "295109912611199",  # the key should be 93
+        "2 95 10 99 126 111 99",
+        "253072B07300471",
+        "1 80 01 2A 004 123 " + _key("1800120004123"),  # key computed as if 2A were 20
+        "395109912611193",  # the key of 3951099126111 is not 93
+        "595109912611193",  # no NIR starts with 5
+    ],
+)
+def test_a_fifteen_digit_number_with_a_wrong_key_is_not_a_nir_nor_anything_else(text: str) -> None:
+    assert find(text) == []
+    assert find(f"numéro de dossier {text}.") == []
+
+
+def test_the_key_rule_itself() -> None:
+    assert nir_key_valid("2951099126111", "93")
+    assert not nir_key_valid("2951099126111", "92")
+    assert nir_key_valid("253072B073004", "70")
+    assert nir_key_valid("253072b073004", "70")
+    assert not nir_key_valid("2530720073004", "70")
+    assert not nir_key_valid("29510991261", "93")  # too short
+    assert not nir_key_valid("29510991261١١", "93")  # non-ASCII digits
+
+
+def test_a_nir_glued_to_other_digits_or_letters_is_part_of_something_else() -> None:
+    assert find("1295109912611193") == []  # 16 digits
+    assert find("2951099126111930") == []
+    assert find("X295109912611193") == []
+    assert find("ref 3.295109912611193") == []
+    assert find("295109912611193.5") == []
+
+
+def test_a_nir_at_the_end_of_a_sentence_is_found() -> None:
+    assert kinds("NIR 295109912611193.") == [("nir", "295109912611193")]
+    assert kinds("(295109912611193)") == [("nir", "295109912611193")]
+
+
+# --- phones ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "06 12 34 56 78",
+        "0612345678",
+        "06.12.34.56.78",
+        "06-12-34-56-78",
+        "01 23 45 67 89",
+        "+33 6 12 34 56 78",
+        "+33612345678",
+        "+33 (0)6 12 34 56 78",
+        "+33 06 12 34 56 78",
+        "0033 6 12 34 56 78",
+        "0033612345678",
+        "+33 1 23 45 67 89",
+        "06\u00a012\u00a034\u00a056\u00a078",
+    ],
+)
+def test_french_phone_numbers_are_found(phone: str) -> None:
+    assert kinds(f"Joignable au {phone}, le matin.") == [("phone", phone)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "critère 3.6-02 et 3.6-01",
+        "le 2024-11-07 à 10:30",
+        "2026-11-29T10:00:00+01:00",
+        "version 1.02.03.04.05.06",
+        "v01.23.45.67.89.10",
+        "0,12 ou 0,34",
+        "12 345 678 euros",
+        "123456789",
+        "00 12 34 56 78",  # no area digit 0
+        "+44 20 7946 0958",
+        "pour 2023 : 1 200 postes, 15 % de la flotte",
+        "01 23 45 67",  # one pair short
+        "0612345678901",  # too long
+        "plan à 6, 12 et 18 mois",
+    ],
+)
+def test_dates_codes_versions_and_ordinary_numbers_are_not_identifiers(text: str) -> None:
+    assert find(text) == []
+
+
+# --- e-mails -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "jean.dupont@chu-exemple.fr",
+        "dsi+securite@hopital.example.org",
+        "j_d@ch.fr",
+        "prénom.nom@hôpital.fr",
+        "A.B@EXAMPLE.COM",
+    ],
+)
+def test_email_addresses_are_found(email: str) -> None:
+    assert kinds(f"Écrire à {email}.") == [("email", email)]
+
+
+@pytest.mark.parametrize("text", ["@dsi", "la DSI@", "user@localhost", "a @ b.fr", "x@y", "mail: @.fr"])
+def test_things_that_look_a_little_like_email_are_not(text: str) -> None:
+    assert find(text) == []
+
+
+# --- RPPS ----------------------------------------------------------------------------------
+
+
+def test_rpps_is_eleven_digits_starting_with_10() -> None:
+    assert kinds("Dr (RPPS 10101234567)") == [("rpps", "10101234567")]
+    assert find("20101234567") == []
+    assert find("101012345678") == []  # twelve digits
+    assert find("1010123456") == []  # ten digits
+    assert find("10101234567.5") == []
+
+
+# --- several, masks, redaction -------------------------------------------------------------
+
+
+def test_several_identifiers_come_back_in_order_without_overlaps() -> None:
+    text = "NIR 2 95 10 99 126 111 93, tél. 06 12 34 56 78, a@b.fr, RPPS 10101234567"
+    assert [f.kind for f in find(text)] == ["nir", "phone", "email", "rpps"]
+    starts = [f.start for f in find(text)]
+    assert starts == sorted(starts)
+    for f in find(text):
+        assert text[f.start : f.end] == f.text
+
+
+def test_an_email_made_of_digits_is_one_email_not_a_phone_too() -> None:
+    assert kinds("0612345678@sms.example.fr") == [("email", "0612345678@sms.example.fr")]
+
+
+def test_a_mask_keeps_the_shape_and_the_first_two_characters_only() -> None:
+    assert mask("2 95 10 99 126 111 93") == "2 •• •• •• ••• ••• ••"
+    assert mask("jean.dupont@chu.fr") == "je••.••••••@•••.••"
+    assert mask("0612345678") == "06••••••••"
+    assert mask("a") == "a•"
+    for f in find("2 95 10 99 126 111 93 jean.dupont@chu.fr 0612345678 10101234567"):
+        assert f.masked != f.text
+        assert sum(c.isalnum() for c in f.masked) == 2 - f.masked[:2].count(" ")
+
+
+def test_redact_replaces_each_identifier_by_its_kind() -> None:
+    text = "NIR 295109912611193, mail a@b.fr, tél 0612345678, RPPS 10101234567, critère 3.6-02."
+    assert redact(text) == (
+        "NIR [NIR masqué], mail [EMAIL masqué], tél [PHONE masqué], RPPS [RPPS masqué], critère 3.6-02."
+    )
+    assert redact(text, "***") == "NIR ***, mail ***, tél ***, RPPS ***, critère 3.6-02."
+    assert redact("rien à masquer") == "rien à masquer"
+
+
+def test_labels_exist_in_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert identifiers.label("email") == "adresse électronique"
+    monkeypatch.setenv("VISITGUIDE_LANG", "en")
+    assert [identifiers.label(k) for k in identifiers.KINDS] == [
+        "NIR/INS",
+        "e-mail address",
+        "phone number",
+        "RPPS number",
+    ]
+
+
+# --- properties ----------------------------------------------------------------------------
+
+SAMPLES = [
+    "2 95 10 99 126 111 93",
+    "253072B07300470",
+    "jean.dupont@chu.fr",
+    "06 12 34 56 78",
+    "+33 6 12 34 56 78",
+    "10101234567",
+]
+filler = st.text(alphabet=st.sampled_from(list("abc éx ,;:()-[]/\n'")), max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(filler, st.sampled_from(SAMPLES)), max_size=6), filler)
+def test_every_identifier_set_in_ordinary_prose_is_found_and_redacted(
+    pieces: list[tuple[str, str]], tail: str
+) -> None:
+    text = "".join(f"{before} {sample} " for before, sample in pieces) + tail
+    assert [f.text for f in find(text)] == [sample for _, sample in pieces]
+    redacted = redact(text)
+    assert find(redacted) == []
+    for _, sample in pieces:
+        assert sample not in redacted
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_find_and_redact_accept_any_text(text: str) -> None:
+    found = find(text)
+    for f in found:
+        assert text[f.start : f.end] == f.text
+        assert f.kind in identifiers.KINDS
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert find(redact(text)) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**15 - 1), st.booleans())
+def test_a_fifteen_digit_number_is_a_nir_exactly_when_its_key_is_right(number: int, right: bool) -> None:
+    digits = f"{number:015d}"
+    if right:  # half of the examples get their right key
+        digits = digits[:13] + _key(digits[:13])
+    expected = digits[0] in "12378" and 97 - int(digits[:13]) % 97 == int(digits[13:])
+    assert (find(digits) != [] and find(digits)[0].kind == "nir") == expected
+
+
+def test_long_hostile_text_is_scanned_in_linear_time() -> None:
+    """Each of these would take minutes with a backtracking pattern; here they take
+    milliseconds (the whole test runs in well under a second)."""
+    for text in (
+        "a" * 200_000 + "@",
+        "a.a" * 100_000,
+        "a@" * 100_000,
+        "a@b." * 100_000,
+        "0" * 200_000,
+        "06 " * 100_000,
+        "1." * 100_000,
+        "0612345678 " * 20_000,
+    ):
+        found = find(text)
+        assert redact(text).count("[") == len(found)
