@@ -1,0 +1,202 @@
+"""`interview --dry-run`: what the interview would ask, in order, and nothing written.
+
+`text` is for people (rich, wrapped, indented); `yaml` prints an answers-file skeleton for
+rehearsals and training: every question and checkpoint id of one audience, with its text as a
+comment, which `interview --answers` accepts as it is (an empty entry is not asked).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+from visitguide import bank, outline
+from visitguide.errors import UsageError
+from visitguide.messages import t
+from visitguide.outline import AudienceView, CriterionView, GuideView, criterion_text
+
+COMMENT_WIDTH = 96
+NBSP = "\u00a0"
+_FRENCH_SPACE = re.compile(r" (?=[?!:;»])|(?<=«) ")
+
+
+def _glue(text: str) -> str:
+    """Spaces before French double punctuation made unbreakable, so that no line starts with "?"."""
+    return _FRENCH_SPACE.sub(NBSP, text)
+
+
+def run(guide_id: str | None, audience: str | None, fmt: str, banks: Sequence[Path]) -> int:
+    """Print the outline of `audience` (every audience when None) as text or as a skeleton."""
+    view = outline.build(bank.resolve(guide_id, banks), audience)
+    if fmt == "yaml":
+        from visitguide.console import plain
+
+        if len(view.audiences) != 1:
+            ids = ", ".join(a.id for a in view.audiences)
+            raise UsageError(t("dryrun.yaml_needs_audience", ids=ids))
+        plain(skeleton(view, view.audiences[0]))
+    else:
+        show(view)
+    return 0
+
+
+# --- text, for people ----------------------------------------------------------------------
+
+
+def show(view: GuideView) -> None:
+    _print(t("dryrun.title", title=view.title), style="bold")
+    _print(t("dryrun.guide_line", id=view.id, version=view.version, source=view.source))
+    for audience in view.audiences:
+        _show_audience(audience)
+    _print("")
+    _print(t("dryrun.nothing_written"))
+
+
+def _show_audience(audience: AudienceView) -> None:
+    _print("")
+    _print(t("dryrun.audience", label=audience.label, id=audience.id), style="bold reverse")
+    _print(t("dryrun.counts", questions=len(audience.questions), checkpoints=len(audience.checkpoints)))
+    for q in audience.questions:
+        _print("")
+        _item(f"{q.number:>2}. ", q.text, q.id, q.criteria, q.hint, q.evidence, "")
+    if audience.sections:
+        _print("")
+        _print(t("dryrun.checkpoints"), style="bold")
+    for section in audience.sections:
+        _print("")
+        _print(section.title, indent="  ", style="bold")
+        for c in section.checkpoints:
+            _item("☐ ", c.text, c.id, c.criteria, c.hint, c.evidence, "    ")
+
+
+def _item(
+    mark: str,
+    text: str,
+    item_id: str,
+    criteria: Sequence[CriterionView],
+    hint: str | None,
+    evidence: Sequence[str],
+    indent: str,
+) -> None:
+    """A question or checkpoint: the text after its mark, the details aligned under it."""
+    under = indent + " " * len(mark)
+    _print(text, indent=indent + mark, then=under, style="bold")
+    _print(t("dryrun.id", id=item_id), indent=under, style="dim")
+    details = criteria_lines(criteria)
+    if hint:
+        details.append(t("dryrun.hint", hint=hint))
+    if evidence:
+        details.append(t("dryrun.evidence", items=" ; ".join(evidence)))
+    for line in details:
+        _print(line, indent=under, then=under + "  ")
+
+
+def _print(text: str, indent: str = "", then: str | None = None, style: str = "") -> None:
+    """`text` wrapped to the terminal's width, the first line after `indent`, the others after
+    `then`; written without rich's padding, so piped output has no trailing spaces."""
+    from rich.markup import escape
+
+    from visitguide.console import out
+
+    console = out()
+    width = max(console.width, 40)
+    lines = textwrap.wrap(
+        _glue(text),
+        width,
+        initial_indent=indent,
+        subsequent_indent=indent if then is None else then,
+        break_on_hyphens=False,
+    ) or [""]
+    for line in lines:
+        body = escape(line.replace(NBSP, " "))
+        console.print(f"[{style}]{body}[/]" if style and line.strip() else body, soft_wrap=True)
+
+
+def criteria_lines(criteria: Sequence[CriterionView]) -> list[str]:
+    """One line per criterion: code, title and equivalents (e.g. "2025 : 3.1-07")."""
+    return [t("dryrun.criterion", text=criterion_text(c)) for c in criteria]
+
+
+# --- yaml: the answers-file skeleton ---------------------------------------------------------
+
+
+def skeleton(view: GuideView, audience: AudienceView) -> str:
+    """An answers file with every id of `audience` and empty values, commented in French."""
+    lines = [*_comment(t("dryrun.yaml.head", title=view.title)), *_comment(t("dryrun.yaml.help"))]
+    lines += [
+        f"guide: {_scalar(view.id)}",
+        f"audience: {_scalar(audience.id)}  # {t('dryrun.yaml.audience_label', label=audience.label)}",
+        f"# status: completed  # {t('dryrun.yaml.status')}",
+        "context:",
+        '  establishment: ""',
+        f'  sector: ""  # {t("dryrun.yaml.sector")}',
+        f'  interviewee_role: ""  # {t("dryrun.yaml.role")}',
+        '  visitor: ""',
+        f'  date: ""  # {t("dryrun.yaml.date")}',
+        "",
+    ]
+    lines += _answers(audience)
+    lines += _checkpoints(audience)
+    lines += [
+        "",
+        *_comment(t("dryrun.yaml.added")),
+        "added_questions: []",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _answers(audience: AudienceView) -> list[str]:
+    lines = ["answers:"] if audience.questions else ["answers: {}"]
+    for q in audience.questions:
+        lines += ["", *_comment(f"{q.number}. {q.text}", "  ")]
+        codes = ", ".join(c.code for c in q.criteria)
+        lines += _comment(t("dryrun.yaml.criteria", codes=codes), "  ")
+        if q.evidence:
+            lines += _comment(t("dryrun.evidence", items=" ; ".join(q.evidence)), "  ")
+        lines += [
+            f"  {_scalar(q.id)}:",
+            '    notes: ""',
+            f"    evidence: []  # {t('dryrun.yaml.evidence')}",
+            f"    # status: answered  # {t('dryrun.yaml.answer_status')}",
+        ]
+    return lines
+
+
+def _checkpoints(audience: AudienceView) -> list[str]:
+    if not audience.sections:
+        return ["", "checkpoints: {}"]
+    lines = ["", "checkpoints:"]
+    for section in audience.sections:
+        lines += ["", *_comment(f"— {section.title} —", "  ")]
+        for c in section.checkpoints:
+            lines += ["", *_comment(t("dryrun.yaml.verify", text=c.text), "  ")]
+            lines += [
+                f"  {_scalar(c.id)}:",
+                f"    rating:  # {t('dryrun.yaml.rating')}",
+                '    comment: ""',
+            ]
+    return lines
+
+
+def _comment(text: str, indent: str = "") -> list[str]:
+    """`text` as YAML comment lines, wrapped; a newline in the text cannot end the comment."""
+    lines = []
+    for paragraph in text.splitlines() or [""]:
+        wrapped = textwrap.wrap(_glue(paragraph), COMMENT_WIDTH - len(indent), break_on_hyphens=False)
+        lines += [f"{indent}# {w.replace(NBSP, ' ')}" for w in wrapped or [""]]
+    return lines
+
+
+def _scalar(value: str) -> str:
+    """`value` bare when YAML reads it back as the same text, else double-quoted."""
+    import json
+
+    import yaml
+
+    try:
+        bare_ok = yaml.safe_load(value) == value and ":" not in value and "#" not in value
+    except yaml.YAMLError:
+        bare_ok = False
+    return value if bare_ok else json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,179 @@
+"""What an interview asks, in order: the plain outline behind the dry-run, the answers-file
+skeleton and the paper guide.
+
+Texts from the bank pass through `console.clean` here, once: control characters become
+visible escapes before any output format sees them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from visitguide.bank import Guide
+from visitguide.console import clean
+from visitguide.messages import t
+from visitguide.models import Reference
+from visitguide.session import check_audience
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    referentiel: str
+    code: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    code: str
+    title: str
+    equivalents: tuple[Equivalent, ...]
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    number: int
+    id: str
+    text: str
+    criteria: tuple[CriterionView, ...]
+    hint: str | None
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckpointView:
+    id: str
+    text: str
+    criteria: tuple[CriterionView, ...]
+    hint: str | None
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    checkpoints: tuple[CheckpointView, ...]
+
+
+@dataclass(frozen=True)
+class AudienceView:
+    id: str
+    label: str
+    questions: tuple[QuestionView, ...]
+    sections: tuple[Section, ...]
+
+    @property
+    def checkpoints(self) -> list[CheckpointView]:
+        return [c for s in self.sections for c in s.checkpoints]
+
+    @property
+    def cited_criteria(self) -> list[CriterionView]:
+        """Every criterion cited by a question or checkpoint of the audience, by code."""
+        items: list[QuestionView | CheckpointView] = [*self.questions, *self.checkpoints]
+        cited = {c.code: c for item in items for c in item.criteria}
+        return [cited[code] for code in sorted(cited)]
+
+
+@dataclass(frozen=True)
+class ReferenceView:
+    title: str
+    url: str | None
+    category: str | None
+
+
+@dataclass(frozen=True)
+class GuideView:
+    id: str
+    title: str
+    version: str
+    source: str
+    referentiel: str
+    audiences: tuple[AudienceView, ...]
+    references: tuple[ReferenceView, ...]
+
+
+def build(guide: Guide, audience: str | None) -> GuideView:
+    """The outline of one audience, or of every audience in interview order when None."""
+    if audience is not None:
+        check_audience(guide, audience)
+    ids = [audience] if audience is not None else [a.id for a in guide.audiences]
+    meta = guide.meta
+    return GuideView(
+        id=guide.id,
+        title=clean(meta.title),
+        version=clean(meta.version),
+        source=clean(meta.source),
+        referentiel=clean(meta.referentiel),
+        audiences=tuple(_audience(guide, aid) for aid in ids),
+        references=tuple(_reference(r) for r in meta.references),
+    )
+
+
+def _audience(guide: Guide, audience_id: str) -> AudienceView:
+    found = guide.audience(audience_id)
+    label = found.label if found is not None else audience_id
+    questions = tuple(
+        QuestionView(
+            number=n,
+            id=q.id,
+            text=clean(q.text),
+            criteria=criteria(guide, q.criteria),
+            hint=clean(q.hint) if q.hint else None,
+            evidence=tuple(clean(e) for e in q.evidence),
+        )
+        for n, q in enumerate(guide.questions_for(audience_id), start=1)
+    )
+    return AudienceView(audience_id, clean(label), questions, _sections(guide, audience_id))
+
+
+def _sections(guide: Guide, audience_id: str) -> tuple[Section, ...]:
+    """Checkpoints grouped by section, sections in the order they first appear."""
+    grouped: dict[str, list[CheckpointView]] = {}
+    for c in guide.checkpoints_for(audience_id):
+        view = CheckpointView(
+            id=c.id,
+            text=clean(c.text),
+            criteria=criteria(guide, c.criteria),
+            hint=clean(c.hint) if c.hint else None,
+            evidence=tuple(clean(e) for e in c.evidence),
+        )
+        grouped.setdefault(clean(c.section), []).append(view)
+    return tuple(Section(title, tuple(items)) for title, items in grouped.items())
+
+
+def criteria(guide: Guide, codes: Iterable[str]) -> tuple[CriterionView, ...]:
+    """Each cited criterion with its title and its equivalents in other référentiels."""
+    views = []
+    for code in codes:
+        found = guide.criterion(code)
+        if found is None:  # the loader forbids it; keep the code rather than fail
+            views.append(CriterionView(clean(code), "", ()))
+            continue
+        equivalents = []
+        for ref in sorted(found.equivalents):
+            eq = found.equivalent(ref)
+            if eq is not None:
+                title = clean(eq.title) if eq.title and eq.title != found.title else None
+                equivalents.append(Equivalent(clean(ref), clean(eq.id), title))
+        views.append(CriterionView(clean(found.id), clean(found.title), tuple(equivalents)))
+    return tuple(views)
+
+
+def criterion_text(c: CriterionView) -> str:
+    """`3.6-02 Les risques… (2025 : 3.1-07)`: code, title and equivalents in other référentiels."""
+    text = f"{c.code} {c.title}".strip()
+    for eq in c.equivalents:
+        same = t("paper.equivalent", referentiel=eq.referentiel, code=eq.code)
+        text += f" ({same} {eq.title})" if eq.title else f" ({same})"
+    return text
+
+
+def _reference(ref: str | Reference) -> ReferenceView:
+    if isinstance(ref, str):
+        return ReferenceView(clean(ref), None, None)
+    return ReferenceView(
+        clean(ref.title),
+        clean(ref.url) if ref.url else None,
+        clean(ref.category) if ref.category else None,
+    )

@@ -1,0 +1,142 @@
+"""`export --blank`: the paper interview guide ("trame d'entretien"), per audience.
+
+For when the interview goes on paper (a printed guide, or the laptop down): the guide's title,
+version, source and référentiel, the context to fill in, each question with its criteria,
+hint, documents to ask for and room to write, the checkpoints with oui / non / na boxes, and
+the references. Markdown and HTML come from Jinja templates shipped in the package (HTML
+autoescaped, Markdown escaped by the environment's `finalize`); DOCX is built by `paper_docx`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from visitguide import bank, outline
+from visitguide.errors import InputError, UsageError
+from visitguide.messages import t
+from visitguide.outline import GuideView, criterion_text
+
+FORMATS = ("md", "html", "docx")
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+WRITING_LINES = 6  # ruled lines under each question
+ADDED_QUESTIONS = 2  # blank blocks for questions of the visitor's own
+
+
+def run(
+    guide_id: str | None, audience: str | None, fmt: str, output: Path | None, banks: Sequence[Path]
+) -> int:
+    """Write the paper guide of `audience` (every audience when None) as `fmt`."""
+    if fmt not in FORMATS:
+        raise UsageError(t("paper.bad_format", format=fmt, formats=", ".join(FORMATS)))
+    if fmt == "docx" and output is None:
+        raise UsageError(t("paper.docx_needs_output"))
+    view = outline.build(bank.resolve(guide_id, banks), audience)
+    if fmt == "docx":
+        from visitguide import paper_docx
+
+        assert output is not None
+        _write(output, lambda path: paper_docx.save(view, path))
+    else:
+        text = render(view, fmt)
+        if output is None:
+            from visitguide.console import plain
+
+            plain(text)
+            return 0
+        _write(output, lambda path: path.write_text(text, encoding="utf-8"))
+    _written(output, view)
+    return 0
+
+
+def render(view: GuideView, fmt: str) -> str:
+    """The paper guide as Markdown or as one self-contained HTML page."""
+    template = _environment(fmt).get_template(f"paper.{fmt}.j2")
+    return template.render(guide=view, **_helpers())
+
+
+# --- templates -----------------------------------------------------------------------------
+
+
+def _environment(fmt: str) -> Any:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    if fmt == "html":
+        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
+    else:
+        env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=False,
+            undefined=StrictUndefined,
+            finalize=_md_finalize,
+            keep_trailing_newline=True,
+        )
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    return env
+
+
+def _helpers() -> dict[str, Any]:
+    return {
+        "t": t,
+        "criterion_text": criterion_text,
+        "safe_url": safe_url,
+        "css_string": css_string,
+        "writing_lines": WRITING_LINES,
+        "added_questions": ADDED_QUESTIONS,
+    }
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is a web address; a link to anything else (javascript:…) is not made."""
+    return url if url and re.fullmatch(r"https?://[^\s<>\"'`\\]+", url, re.IGNORECASE) else None
+
+
+def css_string(text: str) -> Any:
+    """`text` for the inside of a double-quoted CSS string in a <style> element."""
+    from markupsafe import Markup
+
+    escaped = "".join(c if c.isalnum() or c in " .,;:·'()-_" else f"\\{ord(c):x} " for c in text)
+    return Markup(escaped)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def md_escape(text: str) -> str:
+    """`text` with Markdown's inline special characters escaped, on a single line.
+
+    The templates never start a line with a value, so block syntax ("#", "1.", "-") cannot
+    be triggered from the bank.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", text))
+
+
+def _md_finalize(value: Any) -> Any:
+    """Every `{{ … }}` of a Markdown template is escaped, unless the template marks it safe."""
+    from markupsafe import Markup
+
+    if isinstance(value, Markup):
+        return str(value)
+    return md_escape(value) if isinstance(value, str) else value
+
+
+# --- output --------------------------------------------------------------------------------
+
+
+def _write(path: Path, write: Any) -> None:
+    try:
+        write(path)
+    except IsADirectoryError:
+        raise InputError(t("paper.cannot_write", path=path, error=t("file.is_directory"))) from None
+    except OSError as exc:
+        raise InputError(t("paper.cannot_write", path=path, error=exc.strerror or exc)) from None
+
+
+def _written(path: Path, view: GuideView) -> None:
+    from visitguide.console import clean, err
+
+    audiences = ", ".join(a.id for a in view.audiences)
+    err().print(t("paper.written", path=clean(str(path)), audiences=audiences), soft_wrap=True, markup=False)

@@ -1,0 +1,335 @@
+"""Scripted interviews: an answers file (CONTRACT.md §3) becomes an interview file, no prompt.
+
+All or nothing: the whole file is applied first to an interview held in memory, through the
+`Session` methods that check typed answers; every problem is collected, and only a file
+without any is written (a new interview file, or the resumed one, locked meanwhile).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from visitguide import answers_file as af
+from visitguide import bank
+from visitguide import interview_file as ifile
+from visitguide.errors import InputError, Problem, UsageError, VisitguideError
+from visitguide.interview_file import AnswerStatus, Interview
+from visitguide.messages import t
+from visitguide.paths import default_interview_dir
+from visitguide.session import Session, check_audience, new_interview
+
+CONTEXT_KEYS = ("establishment", "sector", "interviewee_role", "visitor", "date")
+
+
+@dataclass
+class Script:
+    """An answers file being applied: its data, its marks and the problems found so far."""
+
+    path: Path
+    data: Any
+    marks: Any
+    header: af.Header = field(default_factory=af.Header)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def problem(self, message: str, *keys: str | int) -> None:
+        self.problems.append(Problem(self.path, af.line(self.marks, *keys), message))
+
+
+def run(
+    answers_path: Path,
+    guide_id: str | None,
+    audience: str | None,
+    out: Path | None,
+    resume: Path | None,
+    overrides: dict[str, str],
+    banks: Sequence[Path],
+) -> int:
+    """Apply `answers_path` to a new interview (or to `resume`) and write it; 0 when written."""
+    script = load(answers_path)
+    if resume is not None:
+        if out is not None:
+            raise UsageError(t("scripted.out_and_resume"))
+        return _resume(script, resume, guide_id, audience, overrides, banks)
+    guide = _guide(script, guide_id, banks)
+    audience = _audience(script, guide, audience)
+    interview = new_interview(guide, audience)
+    session = apply(script, Session(guide, interview), overrides)
+    path = out if out is not None else default_path(interview)
+    ifile.create(path, session.interview)
+    _report(script, path, session)
+    return 0
+
+
+def load(path: Path) -> Script:
+    """The answers file read and its top level checked; `InputError` if it is not usable."""
+    try:
+        data, marks = af.read(path)
+    except af.AnswersError as exc:
+        raise InputError(_refusal(exc.problems)) from None
+    script = Script(path, data, marks)
+    header = af.check(af.Header, data if data is not None else {}, path, marks, ())
+    if isinstance(header, list):
+        script.problems.extend(header)
+        _refuse_if_problems(script)
+    else:
+        script.header = header
+    return script
+
+
+def apply(script: Script, session: Session, overrides: dict[str, str]) -> Session:
+    """Every part of the file applied to `session` (kept in memory); `InputError` on any problem."""
+    _apply_context(script, session.interview, overrides)
+    _apply_answers(script, session)
+    _apply_added(script, session)
+    _apply_checkpoints(script, session)
+    _apply_status(script, session)
+    _refuse_if_problems(script)
+    return session
+
+
+def default_path(interview: Interview) -> Path:
+    """`entretiens/<date>-<audience>-<short id>.json`, as for a live interview."""
+    date = interview.context.date if af.valid_date(interview.context.date) else ifile.today()
+    return default_interview_dir() / f"{date}-{interview.audience}-{interview.id[:8]}.json"
+
+
+# --- guide, audience, resume ---------------------------------------------------------------
+
+
+def _guide(script: Script, guide_id: str | None, banks: Sequence[Path]) -> bank.Guide:
+    if guide_id is not None or script.header.guide is None:
+        return bank.resolve(guide_id, banks)
+    try:
+        return bank.resolve(script.header.guide, banks)
+    except UsageError as exc:
+        script.problem(exc.message, "guide")
+        raise InputError(_refusal(script.problems)) from None
+
+
+def _audience(script: Script, guide: bank.Guide, audience: str | None) -> str:
+    if audience is not None:
+        check_audience(guide, audience)
+        return audience
+    if script.header.audience is None:
+        ids = ", ".join(a.id for a in guide.audiences)
+        raise UsageError(t("scripted.no_audience", path=script.path, ids=ids))
+    try:
+        check_audience(guide, script.header.audience)
+    except UsageError as exc:
+        script.problem(exc.message, "audience")
+        raise InputError(_refusal(script.problems)) from None
+    return script.header.audience
+
+
+def _resume(
+    script: Script,
+    path: Path,
+    guide_id: str | None,
+    audience: str | None,
+    overrides: dict[str, str],
+    banks: Sequence[Path],
+) -> int:
+    with ifile.Lock(path):
+        interview = ifile.read(path)
+        guide = bank.resolve(interview.guide.id, banks)
+        _check_same(script, "guide", interview.guide.id, guide_id)
+        _check_same(script, "audience", interview.audience, audience)
+        session = apply(script, Session(guide, copy.deepcopy(interview)), overrides)
+        ifile.save(path, session.interview)
+    _report(script, path, session)
+    return 0
+
+
+def _check_same(script: Script, key: str, expected: str, given: str | None) -> None:
+    """The resumed interview decides guide and audience; the file and options must agree."""
+    if given is not None and given != expected:
+        raise UsageError(t(f"scripted.resume_other_{key}", given=given, expected=expected))
+    in_file = getattr(script.header, key)
+    if in_file is not None and in_file != expected:
+        script.problem(t(f"scripted.resume_other_{key}", given=in_file, expected=expected), key)
+
+
+# --- the parts of the file -----------------------------------------------------------------
+
+
+def _apply_context(script: Script, interview: Interview, overrides: dict[str, str]) -> None:
+    """Context from the file, then from the command line; empty values are not given."""
+    raw = script.header.context
+    entry = af.check(af.ContextEntry, raw, script.path, script.marks, ("context",)) if raw else None
+    if isinstance(entry, list):
+        script.problems.extend(entry)
+        entry = None
+    values = {k: v for k, v in (entry.model_dump() if entry else {}).items() if v and v.strip()}
+    for key, value in values.items():
+        if key == "date" and not af.valid_date(value.strip()):
+            script.problem(t("scripted.bad_date", value=value), "context", "date")
+    date = overrides.get("date")
+    if date is not None and not af.valid_date(date):
+        script.problems.append(Problem("--date", None, t("scripted.bad_date", value=date)))
+    values.update(overrides)
+    update = {k: v.strip() for k, v in values.items() if k in CONTEXT_KEYS}
+    interview.context = interview.context.model_copy(update=update)
+
+
+def _apply_answers(script: Script, session: Session) -> None:
+    for qid, raw in (script.header.answers or {}).items():
+        at = ("answers", qid)
+        entry = af.check(af.AnswerEntry, raw, script.path, script.marks, at) if raw is not None else None
+        if isinstance(entry, list):
+            script.problems.extend(entry)
+            entry = None
+        try:
+            session.check_question(qid)
+            if entry is not None:
+                _answer(script, session, qid, entry, at)
+        except VisitguideError as exc:
+            script.problem(exc.message, *at)
+
+
+def _answer(script: Script, session: Session, qid: str, entry: Any, at: tuple[str | int, ...]) -> None:
+    """One answer, through the session; an entry with nothing in it leaves the question as it was."""
+    notes = _notes(entry.notes)
+    evidence = _evidence(entry.evidence)
+    if entry.status is None and not notes and not evidence:
+        return
+    status = _status(script, entry.status, at)
+    if status is None:
+        return
+    _warn_identifiers(script, notes, (*at, "notes"))
+    notes = notes or session.notes(qid)
+    evidence = evidence or session.evidence(qid)
+    if status is AnswerStatus.answered:
+        session.answer(qid, notes, evidence)
+    else:
+        session.set_status(qid, status, notes, evidence)
+
+
+def _apply_added(script: Script, session: Session) -> None:
+    for i, raw in enumerate(script.header.added_questions or []):
+        at = ("added_questions", i)
+        entry = af.check(af.AddedEntry, raw, script.path, script.marks, at)
+        if isinstance(entry, list):
+            script.problems.extend(entry)
+            continue
+        try:
+            qid = session.add_question(entry.text, entry.criteria or [])
+        except VisitguideError as exc:
+            script.problem(exc.message, *at)
+            continue
+        _answer(script, session, qid, entry, at)
+
+
+def _apply_checkpoints(script: Script, session: Session) -> None:
+    for cid, raw in (script.header.checkpoints or {}).items():
+        at = ("checkpoints", cid)
+        entry = af.check(af.CheckpointEntry, raw, script.path, script.marks, at) if raw is not None else None
+        if isinstance(entry, list):
+            script.problems.extend(entry)
+            entry = None
+        try:
+            _rate(script, session, cid, entry, at)
+        except VisitguideError as exc:
+            script.problem(exc.message, *at)
+
+
+def _rate(script: Script, session: Session, cid: str, entry: Any, at: tuple[str | int, ...]) -> None:
+    comment = (entry.comment or "").strip() if entry is not None else ""
+    rating = entry.rating if entry is not None else None
+    if rating is None:
+        session.check_checkpoint(cid)
+        if comment:
+            script.problem(t("scripted.comment_without_rating", id=cid), *at)
+        return
+    _warn_identifiers(script, comment, (*at, "comment"))
+    session.rate(cid, rating.strip(), comment)
+
+
+def _apply_status(script: Script, session: Session) -> None:
+    """The file's `status`, else completed when no question is left unasked."""
+    wanted = script.header.status
+    if wanted is None:
+        wanted = "in_progress" if session.counts()["pending"] else "completed"
+    elif wanted not in af.FILE_STATUSES:
+        allowed = ", ".join(af.FILE_STATUSES)
+        script.problem(t("scripted.bad_file_status", value=wanted, allowed=allowed), "status")
+        return
+    if wanted == "completed":
+        session.complete()
+    else:
+        session.reopen()
+
+
+# --- small helpers -------------------------------------------------------------------------
+
+
+def _notes(value: str | None) -> str:
+    # A YAML block (`notes: |`) ends with a newline the visitor never typed.
+    return (value or "").rstrip()
+
+
+def _evidence(values: list[str] | None) -> list[str]:
+    return [v.strip() for v in values or [] if v.strip()]
+
+
+def _status(script: Script, value: str | None, at: tuple[str | int, ...]) -> AnswerStatus | None:
+    if value is None:
+        return AnswerStatus.answered
+    if value.strip() in af.STATUSES:
+        return AnswerStatus(value.strip())
+    allowed = ", ".join(af.STATUSES)
+    script.problem(t("scripted.bad_status", value=value, allowed=allowed), *at, "status")
+    return None
+
+
+def _warn_identifiers(script: Script, text: str, at: tuple[str | int, ...]) -> None:
+    """A warning (not a refusal) for what looks like a personal identifier in a note."""
+    from visitguide import identifiers
+
+    kinds = sorted({found.kind for found in identifiers.find(text)})
+    if kinds:
+        labels = ", ".join(t(f"scripted.identifier.{k}") for k in kinds)
+        where = Problem(
+            script.path, af.line(script.marks, *at), t("scripted.identifier_warning", kinds=labels)
+        )
+        script.warnings.append(str(where))
+
+
+def _refuse_if_problems(script: Script) -> None:
+    if script.problems:
+        raise InputError(_refusal(script.problems))
+
+
+def _refusal(problems: list[Problem]) -> str:
+    """One message: what happened, then every problem on its own `file:line: message` line."""
+    unique = sorted(dict.fromkeys(problems), key=lambda p: p.line or 0)
+    lines = [t("scripted.refused", count=len(unique))] + [str(p) for p in unique]
+    return "\n".join(lines)
+
+
+def _report(script: Script, path: Path, session: Session) -> None:
+    """The written file on stdout; warnings about personal identifiers on stderr."""
+    from visitguide.console import clean, err, escape, plain
+
+    for warning in script.warnings:
+        err().print(escape(warning), soft_wrap=True)
+
+    counts = session.counts()
+    rated = len(session.interview.checkpoints)
+    status = t(f"scripted.status.{session.interview.status}")
+    plain(
+        t(
+            "scripted.written",
+            path=clean(str(path)),
+            answered=counts["answered"],
+            skipped=counts["skipped"],
+            revisit=counts["revisit"],
+            total=len(session.items()),
+            rated=rated,
+            status=status,
+        )
+    )
