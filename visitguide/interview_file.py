@@ -350,7 +350,8 @@ class Lock:
     """An exclusive, non-blocking lock on one interview file (released on exit or crash).
 
     The lock is an `flock` on a hidden file beside the interview: the system drops it when
-    the process ends, however it ends, so a crash never leaves a stale lock behind.
+    the process ends, however it ends, so a crash never leaves a stale lock behind. Only an
+    existing interview file can be locked (a new one is created first, atomically).
     """
 
     def __init__(self, path: Path) -> None:
@@ -360,6 +361,8 @@ class Lock:
     def __enter__(self) -> Lock:
         from filelock import FileLock, Timeout
 
+        if not self.path.exists():  # and filelock would create the missing folders, 0755
+            raise _damaged(self.path, None, "file.not_found")
         lock = FileLock(str(lock_path(self.path)), timeout=0, mode=FILE_MODE, is_singleton=False)
         try:
             lock.acquire()
