@@ -1,0 +1,378 @@
+"""The live interview driven by the scripted asker: the same code as a typed interview."""
+
+from __future__ import annotations
+
+import io
+import json
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from visitguide import live
+from visitguide.asker import ENTER, CtrlC, Menu, ScriptedAsker
+from visitguide.errors import ExitCode, Interrupted
+
+Q1, Q2, Q3 = "regles-acces-si", "acces-distance-mobilite", "identification-professionnels-si"
+CONTEXT = {
+    "establishment": "CH Exemple",
+    "sector": "Urgences",
+    "interviewee_role": "DSI",
+    "visitor": "EV1",
+    "date": "2026-11-29",
+}
+OUT = Path("entretien.json")
+
+
+class Run:
+    """One scripted run: the asker (with the prompts it saw), the screen, the exit code, and
+    the `Interrupted` error when the script pressed Ctrl-C."""
+
+    def __init__(self, answers: list[object], **kwargs: Any) -> None:
+        self.error: Interrupted | None = None
+        self.asker = ScriptedAsker(answers)
+        self.screen = io.StringIO()
+        console = Console(file=self.screen, width=200, no_color=True)
+        args: dict[str, Any] = {
+            "guide_id": "risques-numeriques",
+            "audience": "technique",
+            "out": OUT,
+            "resume": None,
+            "overrides": CONTEXT,
+            "banks": [],
+        }
+        args.update(kwargs)
+        try:
+            self.code = live.run(**args, asker=self.asker, console=console)
+        except Interrupted as exc:
+            self.error = exc
+            self.code = int(exc.exit_code)
+
+    @property
+    def text(self) -> str:
+        return self.screen.getvalue()
+
+    def notes_defaults(self) -> list[str]:
+        """The text each note prompt started from."""
+        return [p.default for p in self.asker.prompts if p.kind == "note"]
+
+
+def saved(path: Path = OUT) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# --- answering in order --------------------------------------------------------------------
+
+
+def test_answering_in_order_asks_only_the_notes_then_the_end_menu() -> None:
+    run = Run(["note 1", "note 2\nsur deux lignes", "note 3", "finish"])
+    assert run.code == 0
+    kinds = [p.kind for p in run.asker.prompts]
+    assert kinds == ["note", "note", "note", "select"]
+    data = saved()
+    assert data["status"] == "completed"
+    assert data["context"] == CONTEXT
+    assert {k: v["notes"] for k, v in data["answers"].items()} == {
+        Q1: "note 1",
+        Q2: "note 2\nsur deux lignes",
+        Q3: "note 3",
+    }
+    assert all(a["status"] == "answered" for a in data["answers"].values())
+    assert "Bilan par critère" in run.text
+    assert "3.6-06" in run.text
+
+
+def test_question_screen_content() -> None:
+    screen = Run([CtrlC()]).text
+    assert "Question 1/3 · regles-acces-si" in screen
+    assert "Quelles sont les règles d'accès" in screen
+    assert "3.6-06 L'identification des utilisateurs" in screen
+    assert "(2025\u00a0:\u00a03.1-08)" in screen
+    assert "Conseil : Une politique et des règles d'accès" in screen
+    assert "Procédure de gestion des arrivées et des départs" in screen
+    assert "répondues 0/3" in screen
+
+
+def test_the_file_is_written_after_every_answer() -> None:
+    run = Run(["note 1", "note 2", CtrlC()])
+    assert run.code == ExitCode.INTERRUPTED
+    assert set(saved()["answers"]) == {Q1, Q2}
+
+
+# --- skip, flag, back ----------------------------------------------------------------------
+
+
+def test_skip_flag_and_back() -> None:
+    run = Run(
+        [
+            "note 1",
+            Menu(""),  # Q2: empty note, Tab -> menu
+            "back",  # back to Q1, its note shown again
+            ENTER,  # Q1 kept as is -> next pending: Q2
+            Menu(""),
+            "skip",
+            Menu("à compléter"),  # Q3: draft kept, then flagged
+            "flag",
+            "finish",
+        ]
+    )
+    assert run.notes_defaults() == ["", "", "note 1", "", ""]
+    answers = saved()["answers"]
+    assert answers[Q1] == {**answers[Q1], "status": "answered", "notes": "note 1"}
+    assert answers[Q2]["status"] == "skipped"
+    assert answers[Q3] == {**answers[Q3], "status": "revisit", "notes": "à compléter"}
+
+
+def test_back_follows_the_questions_visited() -> None:
+    run = Run([Menu(""), "list", Q3, Menu(""), "back", Menu(""), "quit"])
+    # Q1 -> list -> Q3 -> back goes to Q1 (where the visitor came from), not Q2.
+    shown = [p.message for p in run.asker.prompts]
+    assert shown.count("Notes") == 3
+    back_option = next(o for o in run.asker.prompts[4].options if o.value == "back")
+    assert "n° 1" in back_option.label
+    assert run.code == 0
+    assert saved()["status"] == "in_progress"
+
+
+def test_an_empty_note_leaves_the_question_pending() -> None:
+    Run(["", "next", "note 2", "note 3", Menu(""), "quit"])
+    assert Q1 not in saved()["answers"]
+
+
+def test_flagged_questions_come_back_after_the_pending_ones() -> None:
+    run = Run([Menu("à voir"), "flag", "note 2", "note 3", "revisit", "complété", "finish"])
+    assert run.notes_defaults()[-1] == "à voir"
+    assert saved()["answers"][Q1] == {**saved()["answers"][Q1], "status": "answered", "notes": "complété"}
+
+
+# --- the list, search, added questions -----------------------------------------------------
+
+
+def test_list_marks_each_status_and_points_at_the_next_pending_question() -> None:
+    run = Run(["note 1", Menu(""), "skip", Menu(""), "flag", "list", ENTER, Menu(""), "quit"])
+    listing = next(p for p in run.asker.prompts if p.message == "Aller à la question")
+    labels = [o.label for o in listing.options]
+    assert labels[0].startswith("✓ 1. Quelles sont les règles")
+    assert labels[0].endswith("[3.6-06]")
+    assert labels[1].startswith("– 2.")
+    assert labels[2].startswith("⚑ 3.")
+    assert listing.default == Q3  # nothing pending: the flagged question
+    assert "○ non posée · ✓ répondue · – passée · ⚑ à revoir" in run.text
+
+
+def test_list_jumps_anywhere_and_answering_moves_to_the_next_pending() -> None:
+    run = Run([Menu(""), "list", Q3, "note 3", "note 1", "note 2", "finish"])
+    listing = run.asker.prompts[2]
+    assert listing.default == Q1  # the pointer rests on the next pending question
+    answers = saved()["answers"]
+    assert list(answers) == [Q3, Q1, Q2]
+    assert answers[Q3]["notes"] == "note 3"
+
+
+def test_search_finds_this_audience_by_keyword_without_accents() -> None:
+    run = Run([Menu(""), "search", "vpn", f"q:{Q2}", "VPN pour les astreintes", Menu(""), "quit"])
+    results = run.asker.prompts[3]
+    assert results.message == "1 résultat(s)"
+    assert [o.value for o in results.options] == [f"q:{Q2}", ":back"]
+    assert saved()["answers"][Q2]["notes"] == "VPN pour les astreintes"
+
+
+def test_search_reaches_other_audiences_questions_and_adds_them() -> None:
+    run = Run(
+        [
+            Menu(""),
+            "search",
+            "exercice crise",
+            "o:exercice-crise-cyber",
+            True,
+            "Exercice fait en mars",
+            Menu(""),
+            "quit",
+        ]
+    )
+    data = saved()
+    added = data["added_questions"]
+    assert len(added) == 1
+    assert added[0]["id"] == "perso-1"
+    assert added[0]["criteria"] == ["3.6-01"]
+    assert added[0]["text"].startswith("Avez-vous réalisé un exercice de crise cyber")
+    assert added[0]["notes"] == "Exercice fait en mars"
+    assert added[0]["status"] == "answered"
+    assert "Question ajoutée : perso-1" in run.text
+
+
+def test_search_with_no_result_says_so_and_returns() -> None:
+    run = Run([Menu(""), "search", "zzzz", "note 1", Menu(""), "quit"])
+    assert "Aucune question ni aucun point ne contient « zzzz »" in run.text
+    assert saved()["answers"][Q1]["notes"] == "note 1"
+
+
+def test_search_looks_in_the_notes_taken() -> None:
+    run = Run(["Badge Zorglub en place", Menu(""), "search", "zorglub", f"q:{Q1}", ENTER, Menu(""), "quit"])
+    results = run.asker.prompts[4]
+    assert results.message == "1 résultat(s)"
+    assert [o.value for o in results.options] == [f"q:{Q1}", ":back"]
+    assert run.notes_defaults()[2] == "Badge Zorglub en place"
+
+
+def test_add_a_question_with_criteria_checked_against_the_guide() -> None:
+    run = Run(
+        [
+            Menu(""),
+            "add",
+            "Les comptes de service sont-ils revus ?",
+            [],  # no criterion ticked: asked again
+            ["3.6-02", "3.6-06"],
+            "Revue annuelle",
+            Menu(""),  # back at the first pending question
+            "finish",
+            True,  # 3 questions left: finish anyway
+        ]
+    )
+    checkbox = next(p for p in run.asker.prompts if p.kind == "checkbox")
+    assert checkbox.default == ("3.6-06",)  # the current question's criteria are suggested
+    assert {o.value for o in checkbox.options} == {
+        "2.2-05",
+        "2.3-01",
+        "3.1-07",
+        "3.6-01",
+        "3.6-02",
+        "3.6-06",
+    }
+    assert "Cochez au moins un critère" in run.text
+    added = saved()["added_questions"]
+    assert added == [
+        {**added[0], "id": "perso-1", "criteria": ["3.6-02", "3.6-06"], "notes": "Revue annuelle"}
+    ]
+    assert saved()["status"] == "completed"
+
+
+# --- evidence, editor ----------------------------------------------------------------------
+
+
+def test_evidence_from_the_question_list_and_free_entry() -> None:
+    Run(
+        [
+            Menu("notes"),
+            "evidence",
+            ["Procédure de gestion des arrivées et des départs", ":other"],
+            "Charte informatique ; Annuaire AD",
+            ENTER,  # back at the note, submitted as is
+            Menu(""),
+            "quit",
+        ]
+    )
+    answer = saved()["answers"][Q1]
+    assert answer["evidence"] == [
+        "Procédure de gestion des arrivées et des départs",
+        "Charte informatique",
+        "Annuaire AD",
+    ]
+    assert answer["notes"] == "notes"
+
+
+def test_editor_writes_the_note() -> None:
+    run = Run([Menu(""), "editor", "écrit dans l'éditeur\nsur deux lignes", ENTER, Menu(""), "quit"])
+    assert saved()["answers"][Q1]["notes"] == "écrit dans l'éditeur\nsur deux lignes"
+    assert run.notes_defaults()[1] == "écrit dans l'éditeur\nsur deux lignes"
+
+
+# --- checkpoints ---------------------------------------------------------------------------
+
+
+def test_checkpoints_rated_from_the_menu_with_comments() -> None:
+    run = Run(
+        [
+            Menu(""),
+            "checkpoints",
+            ENTER,  # the pointer is on the first unrated checkpoint
+            "oui",
+            "Plan présenté",
+            ENTER,  # pointer moved to the next unrated one
+            "na",
+            ENTER,
+            ":back",
+            Menu(""),
+            "quit",
+        ],
+        audience="gouvernance",
+    )
+    lists = [p for p in run.asker.prompts if p.message.startswith("Points de vérification")]
+    assert lists[0].default == "plan-actions-evolution-sih"
+    assert lists[1].default == "exercices-crise-cyber"
+    assert lists[2].default == "audits-annuaires-exposition-internet"
+    ratings = saved()["checkpoints"]
+    assert ratings["plan-actions-evolution-sih"]["rating"] == "oui"
+    assert ratings["plan-actions-evolution-sih"]["comment"] == "Plan présenté"
+    assert ratings["exercices-crise-cyber"]["rating"] == "na"
+    assert "Vous vérifierez que…" in run.text
+
+
+def test_checkpoints_are_offered_before_finishing() -> None:
+    answers: list[object] = [f"note {n}" for n in range(6)]
+    answers += [
+        ENTER,  # end menu: the default is the checkpoints
+        "exercices-crise-cyber",
+        "non",
+        "",
+        ":back",
+        "finish",
+        False,  # do not rate the others now
+    ]
+    run = Run(answers, audience="gouvernance")
+    end_menu = next(p for p in run.asker.prompts if p.message == "Que faire ?")
+    assert end_menu.default == "checkpoints"
+    data = saved()
+    assert data["status"] == "completed"
+    assert data["checkpoints"]["exercices-crise-cyber"]["rating"] == "non"
+    assert "Points cotés" in run.text
+
+
+def test_leaving_a_checkpoint_unrated() -> None:
+    Run([Menu(""), "checkpoints", ENTER, ":back", ":back", Menu(""), "quit"], audience="gouvernance")
+    assert saved()["checkpoints"] == {}
+
+
+def test_technique_has_no_checkpoint_entry() -> None:
+    run = Run([Menu(""), "quit"])
+    assert "checkpoints" not in [o.value for o in run.asker.prompts[1].options]
+
+
+# --- personal identifiers ------------------------------------------------------------------
+
+
+def test_identifier_in_a_note_warns_masked_and_offers_to_edit() -> None:
+    nir = "2 95 10 99 126 111 93"
+    run = Run([f"Patient {nir} cité", True, "Patient cité", "note 2", "note 3", "finish"])
+    assert "NIR/INS" in run.text
+    assert nir not in run.text
+    assert "2 •• •• •• ••• ••• ••" in run.text
+    assert run.notes_defaults()[1] == f"Patient {nir} cité"  # back at the note to edit it
+    assert saved()["answers"][Q1]["notes"] == "Patient cité"
+
+
+def test_identifier_kept_when_the_visitor_says_so() -> None:
+    Run(["écrire à dsi@ch-exemple.fr", False, "note 2", "note 3", "finish"])
+    assert saved()["answers"][Q1]["notes"] == "écrire à dsi@ch-exemple.fr"
+
+
+def test_identifier_in_a_checkpoint_comment() -> None:
+    run = Run(
+        [
+            Menu(""),
+            "checkpoints",
+            ENTER,
+            "oui",
+            "voir 06 12 34 56 78",
+            True,
+            "voir le standard",
+            ":back",
+            Menu(""),
+            "quit",
+        ],
+        audience="gouvernance",
+    )
+    assert "numéro de téléphone 06" in run.text
+    assert saved()["checkpoints"]["plan-actions-evolution-sih"]["comment"] == "voir le standard"

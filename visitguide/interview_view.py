@@ -1,0 +1,189 @@
+"""What the live interview shows: the question screen, checkpoint screen, list labels, summary.
+
+Pure rendering on a rich console, no prompts. Every text that comes from a guide or from
+notes goes through `console.escape`, so a note cannot drive the terminal.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from visitguide.console import clean, escape
+from visitguide.identifiers import Found
+from visitguide.messages import t
+from visitguide.session import PENDING, Item, Session
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from visitguide.models import Checkpoint
+
+MARKS = {PENDING: "○", "answered": "✓", "skipped": "–", "revisit": "⚑"}
+RATING_MARKS = {"oui": "oui", "non": "non", "na": "na "}
+
+
+def status_label(status: str) -> str:
+    return t(f"live.status.{status}")
+
+
+def short(text: str, width: int) -> str:
+    """`text` on one line, cut to `width` characters with an ellipsis."""
+    line = " ".join(clean(text).split())
+    return line if len(line) <= width else line[: max(width - 1, 1)] + "…"
+
+
+def label_width(console: Console) -> int:
+    return max(console.width - 14, 30)
+
+
+def question_label(session: Session, item: Item, width: int) -> str:
+    """`✓ 3. Comment les professionnels… [3.6-06]` for the question list."""
+    number = [i.id for i in session.items()].index(item.id) + 1
+    tail = f" [{', '.join(item.criteria)}]" if item.criteria else ""
+    added = " " + t("live.added_mark") if item.added else ""
+    head = f"{MARKS[session.status(item.id)]} {number}. "
+    return head + short(item.text, width - len(head) - len(tail) - len(added)) + added + tail
+
+
+def checkpoint_label(session: Session, checkpoint: Checkpoint, width: int) -> str:
+    rated = session.interview.checkpoints.get(checkpoint.id)
+    mark = RATING_MARKS[rated.rating.value] if rated else "○  "
+    return f"{mark} " + short(f"{checkpoint.section} · {checkpoint.text}", width - 4)
+
+
+def progress_line(session: Session) -> str:
+    counts = session.counts()
+    answered, total = session.progress()
+    return t(
+        "live.progress",
+        answered=answered,
+        total=total,
+        revisit=counts["revisit"],
+        skipped=counts["skipped"],
+    )
+
+
+def criteria_lines(session: Session, criteria: tuple[str, ...] | list[str]) -> list[str]:
+    """One line per criterion: code, title, and the 2025 equivalent where the guide has one."""
+    lines = []
+    for code in criteria:
+        criterion = session.guide.criterion(code)
+        if criterion is None:
+            lines.append(f"  {escape(code)}")
+            continue
+        line = f"  [bold]{escape(code)}[/] {escape(criterion.title)}"
+        equivalent = criterion.equivalent("2025")
+        if equivalent is not None:
+            # The 2025 title is shown only when it says something the 2021 one does not.
+            same = equivalent.title in (None, criterion.title)
+            title = "" if same else f" {escape(equivalent.title or '')}"
+            line += f" [dim]({t('live.equivalent_2025')}\u00a0{escape(equivalent.id)}{title})[/]"
+        lines.append(line)
+    return lines
+
+
+def show_question(console: Console, session: Session, item: Item) -> None:
+    """The question screen: text, criteria, hint, documents, status and progress."""
+    from rich.panel import Panel
+
+    ids = [i.id for i in session.items()]
+    number, total = ids.index(item.id) + 1, len(ids)
+    body = [f"[bold]{escape(item.text)}[/]", ""]
+    body.append(t("live.criteria_heading"))
+    body.extend(criteria_lines(session, item.criteria) or [f"  {t('live.no_criteria')}"])
+    if item.hint:
+        body.append(f"{t('live.hint_heading')} [italic]{escape(item.hint)}[/]")
+    if item.evidence:
+        body.append(t("live.evidence_heading"))
+        body.extend(f"  • {escape(e)}" for e in item.evidence)
+    status = session.status(item.id)
+    if status != PENDING:
+        body.append("")
+        body.append(f"{t('live.status_heading')} {MARKS[status]} {status_label(status)}")
+        if session.notes(item.id):
+            body.append(f"[dim]{t('live.notes_below')}[/]")
+    seen = session.evidence(item.id)
+    if seen:
+        body.append(f"{t('live.seen_heading')} {escape(' ; '.join(seen))}")
+    title = t("live.question_title", number=number, total=total, id=escape(item.id))
+    if item.added:
+        title += " · " + t("live.added_mark")
+    console.print()
+    console.print(
+        Panel("\n".join(body), title=title, title_align="left", subtitle=progress_line(session), expand=True)
+    )
+
+
+def show_checkpoint(console: Console, session: Session, checkpoint: Checkpoint) -> None:
+    from rich.panel import Panel
+
+    body = [f"[bold]{escape(checkpoint.text)}[/]", "", t("live.criteria_heading")]
+    body.extend(criteria_lines(session, checkpoint.criteria))
+    if checkpoint.hint:
+        body.append(f"{t('live.hint_heading')} [italic]{escape(checkpoint.hint)}[/]")
+    if checkpoint.evidence:
+        body.append(t("live.evidence_heading"))
+        body.extend(f"  • {escape(e)}" for e in checkpoint.evidence)
+    rated = session.interview.checkpoints.get(checkpoint.id)
+    if rated is not None:
+        body.append("")
+        body.append(f"{t('live.rated_heading')} {rated.rating.value}")
+        if rated.comment:
+            body.append(f"{t('live.comment_heading')} {escape(rated.comment)}")
+    title = t("live.checkpoint_title", section=escape(checkpoint.section))
+    console.print()
+    console.print(Panel("\n".join(body), title=title, title_align="left", expand=True))
+
+
+def show_identifiers(console: Console, found: list[Found]) -> None:
+    """A warning naming what looks like personal identifiers, masked."""
+    listed = ", ".join(f"{t(f'live.kind.{f.kind}')} {f.masked}" for f in found)
+    console.print(f"[bold yellow]{t('live.identifiers_warning', found=escape(listed))}[/]")
+
+
+def show_summary(console: Console, session: Session) -> None:
+    """Per criterion: answered, skipped, flagged, not asked, checkpoints rated."""
+    from rich.table import Table
+
+    table = Table(title=t("live.summary_title"), title_justify="left", show_lines=False)
+    table.add_column(t("live.col_criterion"))
+    for key in ("answered", "skipped", "revisit", "pending"):
+        table.add_column(t(f"live.col_{key}"), justify="right")
+    table.add_column(t("live.col_checkpoints"), justify="right")
+    for row in session.summary():
+        criterion = session.guide.criterion(row.criterion)
+        title = f"{row.criterion} {criterion.title}" if criterion else row.criterion
+        checkpoints = f"{row.checkpoints_rated}/{row.checkpoints_total}" if row.checkpoints_total else "—"
+        table.add_row(
+            escape(short(title, 70)),
+            str(row.answered),
+            str(row.skipped),
+            str(row.revisit),
+            str(row.pending),
+            checkpoints,
+        )
+    console.print()
+    console.print(table)
+    console.print(progress_line(session))
+    unlinked = [i for i in session.added_items() if not i.criteria]
+    if unlinked:
+        console.print(t("live.summary_unlinked", count=len(unlinked)))
+    orphans = session.orphan_answers()
+    if orphans:
+        console.print(t("live.summary_orphans", count=len(orphans)))
+
+
+def show_orphans(console: Console, session: Session) -> None:
+    """Answers (and ratings) whose question is gone from the guide: kept, and shown in full."""
+    orphans = session.orphan_answers()
+    ratings = session.orphan_ratings()
+    if not orphans and not ratings:
+        return
+    console.print(f"[bold yellow]{t('live.orphans_heading', count=len(orphans) + len(ratings))}[/]")
+    for qid, answer in orphans.items():
+        console.print(f"  • {escape(qid)} ({status_label(answer.status.value)})")
+        if answer.notes:
+            console.print("    " + escape(answer.notes).replace("\n", "\n    "))
+    for cid, rating in ratings.items():
+        comment = f" : {escape(rating.comment)}" if rating.comment else ""
+        console.print(f"  • {escape(cid)} ({rating.rating.value}){comment}")

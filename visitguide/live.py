@@ -1,0 +1,297 @@
+"""`visitguide interview`: the interactive interview, from the first prompt to the last save.
+
+Starting asks what the command line did not give (guide, audience, context), creates the
+interview file (never over an existing one) and prints its path; `--resume` reopens a file
+where the visitor left off. The file is locked while the interview runs, and the session
+saves it after every change, so Ctrl-C (exit 130, with the command that resumes) or a
+killed process loses at most the note being typed.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from visitguide import bank
+from visitguide import interview_file as ifile
+from visitguide.errors import Interrupted, InterviewFileError, UsageError
+from visitguide.messages import t
+from visitguide.paths import default_interview_dir
+from visitguide.session import Session, check_audience, new_interview
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from visitguide.asker import Asker
+
+CONTEXT_KEYS = ("establishment", "sector", "interviewee_role", "visitor", "date")
+
+
+def run(
+    guide_id: str | None,
+    audience: str | None,
+    out: Path | None,
+    resume: Path | None,
+    overrides: Mapping[str, str],
+    banks: Sequence[Path],
+    *,
+    asker: Asker | None = None,
+    console: Console | None = None,
+) -> int:
+    """Run a live interview; 0 when finished or left for later, `Interrupted` on Ctrl-C.
+
+    `asker` and `console` replace the terminal (tests, scripted replays); without them a
+    terminal is required on both stdin and stdout.
+    """
+    if asker is None:
+        require_terminal()
+        from visitguide.asker import QuestionaryAsker
+
+        asker = QuestionaryAsker()
+    if console is None:
+        from visitguide.console import out as stdout_console
+
+        console = stdout_console()
+    _check_date(overrides.get("date"))
+    if resume is not None:
+        if out is not None:
+            raise UsageError(t("live.out_with_resume"))
+        return resume_interview(resume, guide_id, audience, overrides, banks, asker, console)
+    return new_interview_run(guide_id, audience, out, overrides, banks, asker, console)
+
+
+def require_terminal() -> None:
+    """`UsageError` naming `--answers` unless both stdin and stdout are terminals."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(t("live.no_terminal"))
+
+
+def resume_command(path: Path, banks: Sequence[Path]) -> str:
+    """The exact command that carries this interview on."""
+    words = ["visitguide", "interview", "--resume", str(path)]
+    for folder in banks:
+        words += ["--bank", str(folder)]
+    return shlex.join(words)
+
+
+# --- a new interview -----------------------------------------------------------------------
+
+
+def new_interview_run(
+    guide_id: str | None,
+    audience: str | None,
+    out: Path | None,
+    overrides: Mapping[str, str],
+    banks: Sequence[Path],
+    asker: Asker,
+    console: Console,
+) -> int:
+    if out is not None and (out.exists() or out.is_symlink()):
+        raise InterviewFileError(t("ifile.exists", path=out))
+    try:
+        guide = choose_guide(guide_id, banks, asker)
+        chosen = choose_audience(guide, audience, asker)
+        folder = out.parent if out is not None else default_interview_dir()
+        context = ask_context(overrides, asker, previous_context(folder))
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted(t("live.interrupted_before_file")) from None
+    interview = new_interview(guide, chosen, context)
+    path = out if out is not None else default_path(interview)
+    ifile.create(path, interview)
+    console.print(t("live.file_created", path=_shown(path)))
+    with ifile.Lock(path):
+        session = Session(guide, interview, path)
+        first = session.items()[0].id
+        return _interview(session, first, asker, console, banks)
+
+
+def default_path(interview: ifile.Interview) -> Path:
+    """`entretiens/<date>-<audience>-<short id>.json`."""
+    name = f"{interview.context.date}-{interview.audience}-{interview.id[:8]}.json"
+    return default_interview_dir() / name
+
+
+def choose_guide(guide_id: str | None, banks: Sequence[Path], asker: Asker) -> bank.Guide:
+    """The guide named, the only one found, or the one the visitor picks."""
+    from visitguide.asker import Option
+
+    if guide_id is None:
+        sources = bank.discover(banks)
+        if len(sources) > 1:
+            options = [Option(s.id, f"{s.id}  ({_origin(s)})") for s in sources.values()]
+            guide_id = asker.select(t("live.choose_guide"), options)
+    return bank.resolve(guide_id, banks)
+
+
+def _origin(source: bank.GuideSource) -> str:
+    return t("live.bundled") if source.bundled else str(source.folder)
+
+
+def choose_audience(guide: bank.Guide, audience: str | None, asker: Asker) -> str:
+    from visitguide.asker import Option
+
+    if audience is not None:
+        check_audience(guide, audience)
+        return audience
+    options = [
+        Option(a.id, t("live.audience_option", label=a.label, id=a.id, count=len(guide.questions_for(a.id))))
+        for a in guide.audiences
+    ]
+    return asker.select(t("live.choose_audience"), options)
+
+
+def ask_context(overrides: Mapping[str, str], asker: Asker, previous: ifile.Context | None) -> ifile.Context:
+    """The context of the interview: what the command line gave, the rest asked.
+
+    The establishment and the visitor default to those of the last interview in the same
+    folder (the same visit); the interviewee is described by a role, never a name.
+    """
+    values: dict[str, str | None] = {k: v for k, v in overrides.items() if k in CONTEXT_KEYS}
+
+    def ask(key: str, default: str = "", required: bool = False) -> None:
+        if key in values:
+            return
+        answer = asker.text(
+            t(f"live.context.{key}"),
+            default=default,
+            validate=_required if required else None,
+            instruction=t(f"live.context_hint.{key}"),
+        )
+        values[key] = answer.strip()
+
+    ask("establishment", previous.establishment if previous else "", required=True)
+    ask("sector")
+    ask("interviewee_role", required=True)
+    ask("visitor", previous.visitor if previous else "")
+    if "date" not in values:
+        values["date"] = asker.text(
+            t("live.context.date"),
+            default=ifile.today(),
+            validate=_date_problem,
+            instruction=t("live.context_hint.date"),
+        ).strip()
+    if not values.get("sector"):
+        values["sector"] = None
+    return ifile.Context.model_validate(values)
+
+
+def previous_context(folder: Path) -> ifile.Context | None:
+    """The context of the most recent readable interview file in `folder`, if any."""
+    try:
+        files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return None
+    for path in files[:20]:
+        try:
+            return ifile.read(path).context
+        except (InterviewFileError, OSError):
+            continue
+    return None
+
+
+def _required(value: str) -> str | None:
+    return None if value.strip() else t("live.required")
+
+
+def _date_problem(value: str) -> str | None:
+    try:
+        date.fromisoformat(value.strip())
+    except ValueError:
+        return t("live.bad_date", value=value)
+    return None
+
+
+def _check_date(value: str | None) -> None:
+    if value is not None and _date_problem(value) is not None:
+        raise UsageError(t("live.bad_date", value=value))
+
+
+# --- resuming ------------------------------------------------------------------------------
+
+
+def resume_interview(
+    path: Path,
+    guide_id: str | None,
+    audience: str | None,
+    overrides: Mapping[str, str],
+    banks: Sequence[Path],
+    asker: Asker,
+    console: Console,
+) -> int:
+    """Carry on `path` where it was left: its guide and audience, the next pending question."""
+    ifile.read(path)  # a damaged or missing file is reported before anything is locked
+    with ifile.Lock(path):
+        interview = ifile.read(path)
+        if guide_id is not None and guide_id != interview.guide.id:
+            raise UsageError(t("live.resume_other_guide", path=path, file=interview.guide.id, given=guide_id))
+        if audience is not None and audience != interview.audience:
+            raise UsageError(
+                t("live.resume_other_audience", path=path, file=interview.audience, given=audience)
+            )
+        guide = bank.resolve(interview.guide.id, banks)
+        session = Session(guide, interview, path)
+        _apply_overrides(session, overrides)
+        _announce_resume(session, path, console)
+        start = session.next_pending()
+        return _interview(session, start or ":end", asker, console, banks)
+
+
+def _apply_overrides(session: Session, overrides: Mapping[str, str]) -> None:
+    """Context options given with --resume correct the file's context."""
+    given = {k: v for k, v in overrides.items() if k in CONTEXT_KEYS}
+    if not given:
+        return
+    context = session.interview.context.model_copy(update=given)
+    if context != session.interview.context:
+        session.interview.context = context
+        session.save()
+
+
+def _announce_resume(session: Session, path: Path, console: Console) -> None:
+    from visitguide import interview_view as view
+
+    console.print(t("live.file_resumed", path=_shown(path)))
+    console.print(view.progress_line(session))
+    if session.interview.status == "completed":
+        console.print(t("live.resume_completed"))
+    if session.guide_changed():
+        console.print(
+            t(
+                "live.guide_changed",
+                old=session.interview.guide.version,
+                new=session.guide.meta.version,
+            )
+        )
+    view.show_orphans(console, session)
+
+
+# --- running -------------------------------------------------------------------------------
+
+
+def _interview(session: Session, start: str, asker: Asker, console: Console, banks: Sequence[Path]) -> int:
+    """The loop; Ctrl-C or Ctrl-D become `Interrupted` with the command that resumes."""
+    from visitguide.interview_ui import InterviewUI
+
+    assert session.path is not None
+    command = resume_command(session.path, banks)
+    try:
+        finished = InterviewUI(session, asker, console).run(start)
+    except (KeyboardInterrupt, EOFError):
+        console.print()
+        raise Interrupted(t("live.interrupted", path=session.path, command=command)) from None
+    if finished:
+        console.print(t("live.finished", path=_shown(session.path)))
+    else:
+        console.print(t("live.left", path=_shown(session.path), command=command))
+    return 0
+
+
+def _shown(path: Path) -> str:
+    """A path for the rich console: control characters and markup escaped."""
+    from visitguide.console import escape
+
+    return escape(str(path))
