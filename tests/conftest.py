@@ -12,7 +12,8 @@ from visitguide.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "questions"
-SEED = REPO.parent / "shared" / "seed"
+# A copy of the source fiche (shared/seed), kept with the tests so a clone is self-contained.
+FICHE = REPO / "tests" / "data" / "fiche-risques-numeriques.txt"
 
 runner = CliRunner()
 

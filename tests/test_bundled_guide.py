@@ -7,11 +7,11 @@ from collections import Counter
 
 import pytest
 
-from tests.conftest import SEED
+from tests.conftest import FICHE
 from visitguide import bank
 from visitguide.bank import Guide
 
-SOURCE = next(SEED.glob("*.txt")).read_text(encoding="utf-8")
+SOURCE = FICHE.read_text(encoding="utf-8")
 AUDIENCE_HEADINGS = {
     "À la gouvernance": "gouvernance",
     "Au plan technique": "technique",
