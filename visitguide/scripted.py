@@ -268,12 +268,14 @@ def _apply_status(script: Script, session: Session) -> None:
 
 
 def _notes(value: str | None) -> str:
-    # A YAML block (`notes: |`) ends with a newline the visitor never typed.
-    return (value or "").rstrip()
+    """Notes trimmed as the live interview trims a typed note (a YAML `|` block ends with a
+    newline nobody typed)."""
+    return (value or "").strip()
 
 
 def _evidence(values: list[str] | None) -> list[str]:
-    return [v.strip() for v in values or [] if v.strip()]
+    """Documents trimmed, empty ones dropped, each kept once."""
+    return list(dict.fromkeys(v.strip() for v in values or [] if v.strip()))
 
 
 def _status(script: Script, value: str | None, at: tuple[str | int, ...]) -> AnswerStatus | None:
