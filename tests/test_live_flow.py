@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import io
 import json
-import stat
 from pathlib import Path
 from typing import Any
 
-import pytest
 from rich.console import Console
 
 from visitguide import live

@@ -116,6 +116,7 @@ class Prompt:
     message: str
     default: Any = None
     options: tuple[Option, ...] = ()
+    instruction: str | None = None
 
 
 class ScriptError(AssertionError):
@@ -186,7 +187,7 @@ class ScriptedAsker:
         validate: Validator | None = None,
         instruction: str | None = None,
     ) -> str:
-        prompt = Prompt("text", message, default)
+        prompt = Prompt("text", message, default, instruction=instruction)
         answer = self._next(prompt)
         value = default if answer is ENTER else answer
         if not isinstance(value, str):
@@ -197,7 +198,7 @@ class ScriptedAsker:
         return value
 
     def note(self, message: str, default: str = "", instruction: str | None = None) -> Note:
-        prompt = Prompt("note", message, default)
+        prompt = Prompt("note", message, default, instruction=instruction)
         answer = self._next(prompt)
         if answer is ENTER:
             return Note(default)

@@ -108,7 +108,9 @@ class InterviewUI:
             view.show_question(self.console, self.session, item)
         self._quiet = False
         try:
-            note = self.asker.note(t("live.note_prompt"), default=self.session.notes(qid))
+            note = self.asker.note(
+                t("live.note_prompt"), default=self.session.notes(qid), instruction=t("live.keys_note")
+            )
         except NoteInterrupted as exc:
             self._keep_draft(qid, exc.draft, interrupted=True)
             raise
