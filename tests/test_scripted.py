@@ -668,6 +668,7 @@ def _values() -> Any:
     )
 
 
+@pytest.mark.slow
 def test_no_answers_file_reaches_a_traceback(tmp_path: Path) -> None:
     """Random data in the shape of an answers file: written (0) or refused (2), never a crash."""
     from hypothesis import HealthCheck, given, settings
