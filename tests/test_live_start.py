@@ -193,7 +193,7 @@ def test_quit_leaves_the_interview_in_progress_with_the_command() -> None:
     run = Run(["note 1", Menu(""), "quit"])
     assert run.code == 0
     assert saved()["status"] == "in_progress"
-    assert "Pour reprendre : visitguide interview --resume entretien.json" in run.text
+    assert "Pour reprendre :\n  visitguide interview --resume entretien.json\n" in run.text
 
 
 def test_a_failed_save_is_retried_not_lost(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -328,7 +328,7 @@ def test_english_interface(monkeypatch: pytest.MonkeyPatch) -> None:
     assert menu.message == "What next?"
     assert "Esc then Enter" in (run.asker.prompts[5].instruction or "")
     assert "Interview saved in: entretien.json" in run.text
-    assert "To resume: visitguide interview --resume entretien.json" in run.text
+    assert "To resume:\n  visitguide interview --resume entretien.json\n" in run.text
 
 
 def used_keys() -> set[str]:

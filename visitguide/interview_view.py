@@ -14,7 +14,7 @@ from visitguide.messages import t
 from visitguide.session import PENDING, Item, Session
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from visitguide.models import Checkpoint
 
@@ -69,17 +69,34 @@ def criteria_lines(session: Session, criteria: tuple[str, ...] | list[str]) -> l
     for code in criteria:
         criterion = session.guide.criterion(code)
         if criterion is None:
-            lines.append(f"  {escape(code)}")
+            lines.append(f"[bold]{escape(code)}[/]")
             continue
-        line = f"  [bold]{escape(code)}[/] {escape(criterion.title)}"
+        line = f"[bold]{escape(code)}[/] {escape(criterion.title)}"
         equivalent = criterion.equivalent("2025")
         if equivalent is not None:
             # The 2025 title is shown only when it says something the 2021 one does not.
             same = equivalent.title in (None, criterion.title)
             title = "" if same else f" {escape(equivalent.title or '')}"
-            line += f" [dim]({t('live.equivalent_2025')}\u00a0{escape(equivalent.id)}{title})[/]"
+            line += f"\n[dim]{t('live.equivalent_2025')} {escape(equivalent.id)}{title}[/]"
         lines.append(line)
     return lines
+
+
+def _sheet(text: str, rows: list[tuple[str, str]]) -> RenderableType:
+    """The text in bold, then labelled rows whose long lines wrap under their own column."""
+    from rich.console import Group
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="cyan", no_wrap=True)
+    grid.add_column(ratio=1)
+    for label, content in rows:
+        grid.add_row(label, content)
+    return Group(f"[bold]{escape(text)}[/]", "", grid)
+
+
+def _documents(evidence: tuple[str, ...] | list[str]) -> str:
+    return "\n".join(f"• {escape(e)}" for e in evidence)
 
 
 def show_question(console: Console, session: Session, item: Item) -> None:
@@ -88,51 +105,50 @@ def show_question(console: Console, session: Session, item: Item) -> None:
 
     ids = [i.id for i in session.items()]
     number, total = ids.index(item.id) + 1, len(ids)
-    body = [f"[bold]{escape(item.text)}[/]", ""]
-    body.append(t("live.criteria_heading"))
-    body.extend(criteria_lines(session, item.criteria) or [f"  {t('live.no_criteria')}"])
+    rows = [
+        (
+            t("live.criteria_heading"),
+            "\n".join(criteria_lines(session, item.criteria)) or t("live.no_criteria"),
+        )
+    ]
     if item.hint:
-        body.append(f"{t('live.hint_heading')} [italic]{escape(item.hint)}[/]")
+        rows.append((t("live.hint_heading"), f"[italic]{escape(item.hint)}[/]"))
     if item.evidence:
-        body.append(t("live.evidence_heading"))
-        body.extend(f"  • {escape(e)}" for e in item.evidence)
-    status = session.status(item.id)
-    if status != PENDING:
-        body.append("")
-        body.append(f"{t('live.status_heading')} {MARKS[status]} {status_label(status)}")
-        if session.notes(item.id):
-            body.append(f"[dim]{t('live.notes_below')}[/]")
+        rows.append((t("live.evidence_heading"), _documents(item.evidence)))
     seen = session.evidence(item.id)
     if seen:
-        body.append(f"{t('live.seen_heading')} {escape(' ; '.join(seen))}")
+        rows.append((t("live.seen_heading"), _documents(seen)))
+    status = session.status(item.id)
+    if status != PENDING:
+        line = f"{MARKS[status]} {status_label(status)}"
+        if session.notes(item.id):
+            line += f" [dim]· {t('live.notes_below')}[/]"
+        rows.append((t("live.status_heading"), line))
     title = t("live.question_title", number=number, total=total, id=escape(item.id))
     if item.added:
         title += " · " + t("live.added_mark")
     console.print()
     console.print(
-        Panel("\n".join(body), title=title, title_align="left", subtitle=progress_line(session), expand=True)
+        Panel(_sheet(item.text, rows), title=title, title_align="left", subtitle=progress_line(session))
     )
 
 
 def show_checkpoint(console: Console, session: Session, checkpoint: Checkpoint) -> None:
     from rich.panel import Panel
 
-    body = [f"[bold]{escape(checkpoint.text)}[/]", "", t("live.criteria_heading")]
-    body.extend(criteria_lines(session, checkpoint.criteria))
+    rows = [(t("live.criteria_heading"), "\n".join(criteria_lines(session, checkpoint.criteria)))]
     if checkpoint.hint:
-        body.append(f"{t('live.hint_heading')} [italic]{escape(checkpoint.hint)}[/]")
+        rows.append((t("live.hint_heading"), f"[italic]{escape(checkpoint.hint)}[/]"))
     if checkpoint.evidence:
-        body.append(t("live.evidence_heading"))
-        body.extend(f"  • {escape(e)}" for e in checkpoint.evidence)
+        rows.append((t("live.evidence_heading"), _documents(checkpoint.evidence)))
     rated = session.interview.checkpoints.get(checkpoint.id)
     if rated is not None:
-        body.append("")
-        body.append(f"{t('live.rated_heading')} {rated.rating.value}")
+        rows.append((t("live.rated_heading"), rated.rating.value))
         if rated.comment:
-            body.append(f"{t('live.comment_heading')} {escape(rated.comment)}")
+            rows.append((t("live.comment_heading"), escape(rated.comment)))
     title = t("live.checkpoint_title", section=escape(checkpoint.section))
     console.print()
-    console.print(Panel("\n".join(body), title=title, title_align="left", expand=True))
+    console.print(Panel(_sheet(checkpoint.text, rows), title=title, title_align="left"))
 
 
 def show_identifiers(console: Console, found: list[Found]) -> None:

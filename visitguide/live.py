@@ -102,7 +102,7 @@ def new_interview_run(
     interview = new_interview(guide, chosen, context)
     path = out if out is not None else default_path(interview)
     ifile.create(path, interview)
-    console.print(t("live.file_created", path=_shown(path)))
+    console.print(t("live.file_created", path=_shown(path)), soft_wrap=True)
     with ifile.Lock(path):
         session = Session(guide, interview, path)
         first = session.items()[0].id
@@ -254,7 +254,7 @@ def _apply_overrides(session: Session, overrides: Mapping[str, str]) -> None:
 def _announce_resume(session: Session, path: Path, console: Console) -> None:
     from visitguide import interview_view as view
 
-    console.print(t("live.file_resumed", path=_shown(path)))
+    console.print(t("live.file_resumed", path=_shown(path)), soft_wrap=True)
     console.print(view.progress_line(session))
     if session.interview.status == "completed":
         console.print(t("live.resume_completed"))
@@ -284,14 +284,14 @@ def _interview(session: Session, start: str, asker: Asker, console: Console, ban
         console.print()
         raise Interrupted(t("live.interrupted", path=session.path, command=command)) from None
     if finished:
-        console.print(t("live.finished", path=_shown(session.path)))
+        console.print(t("live.finished", path=_shown(session.path)), soft_wrap=True)
     else:
-        console.print(t("live.left", path=_shown(session.path), command=command))
+        console.print(t("live.left", path=_shown(session.path), command=_shown(command)), soft_wrap=True)
     return 0
 
 
-def _shown(path: Path) -> str:
-    """A path for the rich console: control characters and markup escaped."""
+def _shown(text: Path | str) -> str:
+    """A path (or command) for the rich console: control characters and markup escaped."""
     from visitguide.console import escape
 
-    return escape(str(path))
+    return escape(str(text))
