@@ -64,6 +64,11 @@ def _page_field(paragraph: Any) -> None:
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
     run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "15")  # half-points: 7.5 pt, like the rest of the footer
+    properties.append(size)
+    run.append(properties)
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
@@ -87,16 +92,40 @@ def _styles(doc: Any) -> None:
         style.paragraph_format.space_after = Pt(4)
 
 
-def _run(paragraph: Any, text: str, bold: bool = False, size: float | None = None, color: Any = None) -> Any:
+def _run(
+    paragraph: Any,
+    text: str,
+    bold: bool = False,
+    size: float | None = None,
+    color: Any = None,
+    keep_hyphens: bool = False,
+) -> Any:
+    """A run of `text`; with `keep_hyphens`, a code such as 3.1-08 is never split at its hyphen."""
     from docx.shared import Pt, RGBColor
 
-    run = paragraph.add_run(text)
+    run = paragraph.add_run("" if keep_hyphens else text)
+    if keep_hyphens:
+        _unbreakable_hyphens(run, text)
     run.bold = bold
     if size is not None:
         run.font.size = Pt(size)
     if color is not None:
         run.font.color.rgb = RGBColor(*color)
     return run
+
+
+def _unbreakable_hyphens(run: Any, text: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for i, piece in enumerate(text.split("-")):
+        if i:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            element = OxmlElement("w:t")
+            element.set(qn("xml:space"), "preserve")
+            element.text = piece
+            run._r.append(element)
 
 
 def _para(doc_or_cell: Any, text: str = "", keep: bool = False, **style: Any) -> Any:
@@ -230,7 +259,7 @@ def _question(
     for c in criteria:
         line = _para(doc, keep=True)
         _run(line, t("paper.criterion_label") + " ", bold=True, size=8.5)
-        _run(line, criterion_text(c), size=8.5)
+        _run(line, criterion_text(c), size=8.5, keep_hyphens=True)
     if hint:
         line = _para(doc, keep=True)
         _run(line, t("paper.hint_label") + " ", bold=True, size=8.5)
