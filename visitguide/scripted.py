@@ -19,7 +19,6 @@ from visitguide import interview_file as ifile
 from visitguide.errors import InputError, Problem, UsageError, VisitguideError
 from visitguide.interview_file import AnswerStatus, Interview
 from visitguide.messages import t
-from visitguide.paths import default_interview_dir
 from visitguide.session import Session, check_audience, new_interview
 
 CONTEXT_KEYS = ("establishment", "sector", "interviewee_role", "visitor", "date")
@@ -93,9 +92,10 @@ def apply(script: Script, session: Session, overrides: dict[str, str]) -> Sessio
 
 
 def default_path(interview: Interview) -> Path:
-    """`entretiens/<date>-<audience>-<short id>.json`, as for a live interview."""
-    date = interview.context.date if af.valid_date(interview.context.date) else ifile.today()
-    return default_interview_dir() / f"{date}-{interview.audience}-{interview.id[:8]}.json"
+    """`entretiens/<date>-<audience>-<short id>.json`: the live interview's own rule."""
+    from visitguide.live import default_path as live_default
+
+    return live_default(interview)
 
 
 # --- guide, audience, resume ---------------------------------------------------------------
