@@ -1,0 +1,209 @@
+"""The interviews of a visit: found in files and folders, read once, checked together.
+
+Shared by `export` and `status`. Every input file is only read, never written. The same
+interview found twice (two laptops, a copy in two folders) is counted once when both copies
+are identical and refused when they differ; interviews of different guides are refused
+together unless `--guide` picks one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from visitguide import bank, identifiers
+from visitguide import interview_file as ifile
+from visitguide.bank import Guide
+from visitguide.errors import InputError, InterviewFileError, UsageError
+from visitguide.interview_file import Interview
+from visitguide.messages import t
+
+REPORT_MARK = b'"visitguide.visit"'
+# Fields that hold no free text: kept as they are when redacting.
+_STRUCTURAL = frozenset({"format", "format_version", "id", "guide", "started_at", "updated_at", "status"})
+
+
+@dataclass(frozen=True)
+class Source:
+    """One interview and the file it was read from (`display`: the path as shown)."""
+
+    path: Path
+    display: str
+    interview: Interview
+
+
+@dataclass
+class Inputs:
+    """The interviews kept for the report, their guide, and what was set aside."""
+
+    guide: Guide
+    sources: list[Source]
+    ignored: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    redacted: bool = False
+
+    def guide_changed(self) -> list[str]:
+        """Files recorded against another version of the guide."""
+        return [s.display for s in self.sources if s.interview.guide.digest != self.guide.digest]
+
+
+def load(
+    paths: Sequence[Path], guide_id: str | None, banks: Sequence[Path], *, redact: bool = False
+) -> Inputs:
+    """Read, deduplicate and check the interviews under `paths`; notes go to stderr."""
+    if not paths:
+        raise UsageError(t("report.no_paths"))
+    sources, duplicates = _deduplicate(_read_all(collect(paths)))
+    if not sources:
+        raise UsageError(t("report.no_interviews", paths=", ".join(str(p) for p in paths)))
+    chosen, ignored = _choose_guide(sources, guide_id)
+    guide = bank.resolve(chosen, banks)
+    inputs = Inputs(guide, _ordered(guide, [s for s in sources if s.interview.guide.id == chosen]))
+    inputs.ignored = [s.display for s in ignored]
+    inputs.duplicates = duplicates
+    _warn(inputs)
+    if redact:
+        inputs.sources = [redacted(s) for s in inputs.sources]
+        inputs.ignored = [identifiers.redact(p, _placeholder()) for p in inputs.ignored]
+        inputs.duplicates = [identifiers.redact(p, _placeholder()) for p in inputs.duplicates]
+        inputs.redacted = True
+    return inputs
+
+
+# --- finding and reading ---------------------------------------------------------------
+
+
+def collect(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
+    """Every interview file under `paths`, once: (path, named on the command line)."""
+    found: dict[Path, tuple[Path, bool]] = {}
+    for path in paths:
+        if path.is_dir():
+            for child in _walk(path):
+                found.setdefault(child.resolve(), (child, False))
+        elif path.exists():
+            found[path.resolve()] = (path, True)
+        else:
+            raise InputError(t("report.path_not_found", path=path))
+    return list(found.values())
+
+
+def _walk(folder: Path) -> list[Path]:
+    """`*.json` files below `folder`, skipping hidden files and folders (locks, temp files)."""
+    try:
+        files = [p for p in folder.rglob("*.json") if p.is_file()]
+    except OSError as exc:
+        raise InputError(t("report.folder_unreadable", path=folder, error=exc.strerror)) from None
+    return sorted(p for p in files if not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def _read_all(files: list[tuple[Path, bool]]) -> list[Source]:
+    sources = []
+    for path, named in files:
+        try:
+            sources.append(Source(path, str(path), ifile.read(path)))
+        except InterviewFileError:
+            if not named and _is_report(path):
+                continue  # a JSON report exported into the visit folder: not an interview
+            raise
+    return sources
+
+
+def _is_report(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return REPORT_MARK in handle.read(200)
+    except OSError:
+        return False
+
+
+def _deduplicate(sources: list[Source]) -> tuple[list[Source], list[str]]:
+    """One source per interview id; identical copies counted once, differing ones refused."""
+    kept: dict[str, Source] = {}
+    duplicates = []
+    for source in sources:
+        first = kept.get(source.interview.id)
+        if first is None:
+            kept[source.interview.id] = source
+        elif first.interview == source.interview:
+            duplicates.append(source.display)
+        else:
+            raise InputError(
+                t("report.conflict", id=source.interview.id, first=first.display, second=source.display)
+            )
+    return list(kept.values()), duplicates
+
+
+def _choose_guide(sources: list[Source], guide_id: str | None) -> tuple[str, list[Source]]:
+    """The guide of the report and the sources of other guides left out."""
+    guides = sorted({s.interview.guide.id for s in sources})
+    if guide_id is None:
+        if len(guides) > 1:
+            raise UsageError(t("report.mixed_guides", guides=", ".join(guides)))
+        return guides[0], []
+    if guide_id not in guides:
+        raise UsageError(t("report.guide_not_in_visit", guide=guide_id, guides=", ".join(guides)))
+    return guide_id, [s for s in sources if s.interview.guide.id != guide_id]
+
+
+def _ordered(guide: Guide, sources: list[Source]) -> list[Source]:
+    """Sources in the guide's audience order, then by sector, date, role and file."""
+    rank = {a.id: i for i, a in enumerate(guide.audiences)}
+
+    def key(s: Source) -> tuple[int, str, str, str, str]:
+        ctx = s.interview.context
+        return (
+            rank.get(s.interview.audience, len(rank)),
+            bank.fold(ctx.sector or ""),
+            ctx.date,
+            bank.fold(ctx.interviewee_role),
+            s.display,
+        )
+
+    return sorted(sources, key=key)
+
+
+def _warn(inputs: Inputs) -> None:
+    from visitguide.console import err, escape
+
+    if inputs.ignored:
+        note = t("report.note_ignored", count=len(inputs.ignored), guide=inputs.guide.id)
+        err().print(f"[yellow]{escape(t('report.note'))}[/] {escape(note)}")
+    changed = inputs.guide_changed()
+    if changed:
+        note = t("report.note_guide_changed", count=len(changed), files=", ".join(changed[:5]))
+        err().print(f"[yellow]{escape(t('report.note'))}[/] {escape(note)}")
+
+
+# --- redaction -------------------------------------------------------------------------
+
+
+def _placeholder() -> str:
+    return t("report.redact_placeholder")
+
+
+def redacted(source: Source) -> Source:
+    """The source with identifiers masked in every free-text field and in its path."""
+    data = source.interview.model_dump()
+    for key, value in data.items():
+        if key not in _STRUCTURAL:
+            data[key] = _redact_value(value)
+    interview = Interview.model_validate(data)
+    return Source(source.path, identifiers.redact(source.display, _placeholder()), interview)
+
+
+def _redact_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return identifiers.redact(value, _placeholder())
+    if isinstance(value, list):
+        return [_redact_value(v) for v in value]
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            new_key = identifiers.redact(key, _placeholder())
+            while new_key in out:  # two ids masked alike: keep both
+                new_key += "'"
+            out[new_key] = _redact_value(item)
+        return out
+    return value

@@ -1,0 +1,117 @@
+"""The HTML and Markdown reports, rendered from jinja2 templates in `visitguide/templates/`.
+
+HTML is autoescaped: every value from an interview file is escaped. Markdown has no
+autoescape, so the environment's `finalize` escapes every `{{ value }}` for Markdown and folds
+its line breaks; multi-line notes go through the `block` filter, which keeps each line in a
+quotation. Environments (and so compiled templates) are built once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from visitguide.console import clean
+from visitguide.messages import language, t
+from visitguide.report import model as m
+from visitguide.report import view
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+# Characters that make Markdown syntax anywhere in a line, and at the start of a line.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_LINE_START = re.compile(
+    r"^(\s*)(#{1,6}(?=\s|$)|[-+](?=\s|$)|\d+[.)](?=\s|$)|=+\s*$|-+\s*$)", re.MULTILINE
+)
+
+
+class Raw(str):
+    """Markdown already escaped: `finalize` lets it through."""
+
+
+def md_escape(value: Any) -> str:
+    """`value` as literal Markdown text on one line."""
+    if isinstance(value, Raw):
+        return value
+    if value is None:
+        return ""
+    text = clean(lines(str(value)))
+    text = _MD_INLINE.sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(r"\1\\\2", text)
+    return " ".join(text.split("\n"))
+
+
+def md_block(value: str, indent: str = "") -> Raw:
+    """Multi-line text as a Markdown quotation, each line escaped, lines kept."""
+    parts = clean(lines(value)).split("\n")
+    return Raw("\n".join(f"{indent}> {md_escape(line)}".rstrip() for line in parts))
+
+
+def lines(text: str) -> str:
+    """`text` with Windows and old Mac line breaks made plain newlines."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def html_text(value: Any) -> Any:
+    """Text for HTML: control characters made visible (they are invalid in HTML).
+
+    Already-escaped markup (from filters such as `join`) stays markup: the visible escapes
+    are plain ASCII, so they need no further escaping."""
+    from markupsafe import Markup
+
+    if isinstance(value, Markup):
+        return Markup(clean(lines(str(value))))
+    return clean(lines(value)) if isinstance(value, str) else value
+
+
+def _audience_label(visit: m.Visit) -> Any:
+    labels = {a.id: a.label for a in visit.audiences}
+    return lambda audience: labels.get(audience, audience)
+
+
+@cache
+def environment(kind: str) -> Environment:
+    """The jinja2 environment for "html" (autoescaped) or "md" (Markdown-escaped)."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=kind == "html",
+        finalize=md_escape if kind == "md" else html_text,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(t=t, v=view)
+    env.filters["block"] = md_block
+    return env
+
+
+def dates(header: m.Header) -> str:
+    if header.first_date is None:
+        return "—"
+    if header.first_date == header.last_date:
+        return header.first_date
+    return t("report.h.date_range", first=header.first_date, last=header.last_date)
+
+
+def render(visit: m.Visit, kind: str) -> str:
+    """The report as HTML or Markdown text."""
+    template = environment(kind).get_template(f"report.{kind}.j2")
+    context: dict[str, Any] = {
+        "visit": visit,
+        "lang": language(),
+        "dates": dates(visit.header),
+        "titles": view.criterion_titles(visit),
+        "labels": view.audience_labels(visit),
+        "aud": _audience_label(visit),
+    }
+    if kind == "html":
+        context.update(heat=view.heat_map(visit), bars=view.bar_chart(visit))
+    return template.render(context)
