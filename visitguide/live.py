@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from visitguide import bank
 from visitguide import interview_file as ifile
+from visitguide.console import clean
 from visitguide.errors import Interrupted, InterviewFileError, UsageError
 from visitguide.messages import t
 from visitguide.paths import default_interview_dir
@@ -122,7 +123,7 @@ def choose_guide(guide_id: str | None, banks: Sequence[Path], asker: Asker) -> b
     if guide_id is None:
         sources = bank.discover(banks)
         if len(sources) > 1:
-            options = [Option(s.id, f"{s.id}  ({_origin(s)})") for s in sources.values()]
+            options = [Option(s.id, clean(f"{s.id}  ({_origin(s)})")) for s in sources.values()]
             guide_id = asker.select(t("live.choose_guide"), options)
     return bank.resolve(guide_id, banks)
 
@@ -138,7 +139,10 @@ def choose_audience(guide: bank.Guide, audience: str | None, asker: Asker) -> st
         check_audience(guide, audience)
         return audience
     options = [
-        Option(a.id, t("live.audience_option", label=a.label, id=a.id, count=len(guide.questions_for(a.id))))
+        Option(
+            a.id,
+            clean(t("live.audience_option", label=a.label, id=a.id, count=len(guide.questions_for(a.id)))),
+        )
         for a in guide.audiences
     ]
     return asker.select(t("live.choose_audience"), options)

@@ -1,0 +1,211 @@
+"""End to end in a real pseudo-terminal: the installed program, typed at like a person would.
+
+`PROMPT_TOOLKIT_NO_CPR=1` keeps prompt_toolkit from waiting for a cursor-position answer
+that pexpect never gives.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ESC_ENTER = "\x1b\r"
+DOWN = "\x1b[B"
+CTRL_C = "\x03"
+TIMEOUT = 15
+Q1, Q2, Q3 = "regles-acces-si", "acces-distance-mobilite", "identification-professionnels-si"
+
+
+def program() -> list[str]:
+    """The installed console script beside this Python, else `python -m visitguide`."""
+    script = Path(sys.executable).parent / "visitguide"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "visitguide"]
+
+
+def spawn(*args: str, cwd: Path) -> pexpect.spawn:
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")}
+    env.update(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm-256color")
+    command, *first = program()
+    child = pexpect.spawn(
+        command,
+        [*first, *args],
+        cwd=str(cwd),
+        env=env,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(40, 120),
+    )
+    return child
+
+
+def note(child: pexpect.spawn, number: int, text: str) -> None:
+    """Wait for question `number`'s note prompt, type `text`, end it with Esc then Enter."""
+    child.expect(f"Question {number}/3")
+    child.expect("Tab : menu")
+    child.send(text)
+    child.send(ESC_ENTER)
+
+
+def finished(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus is not None
+    return child.exitstatus
+
+
+def read(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_short_interview_typed_to_the_end(tmp_path: Path) -> None:
+    child = spawn("interview", cwd=tmp_path)
+    child.expect("Public interrogé")
+    child.send(DOWN + "\r")  # technique
+    child.expect("Établissement")
+    child.send("CH Exemple\r")
+    child.expect("Secteur")
+    child.send("\r")
+    child.expect("jamais un nom")
+    child.send("DSI\r")
+    child.expect("Expert-visiteur")
+    child.send("EV\r")
+    child.expect("Date de l'entretien")
+    child.send("\r")
+    child.expect(r"Entretien enregistré dans : (entretiens/\S+\.json)")
+    path = tmp_path / child.match.group(1)
+    note(child, 1, "Habilitations par profil\rArrivées/départs via RH")
+    note(child, 2, "VPN + MFA")
+    note(child, 3, "Carte CPS")
+    child.expect("Plus aucune question en attente")
+    child.send("\r")  # the pointer is on "Terminer"
+    child.expect("Bilan par critère")
+    child.expect("Entretien terminé")
+    assert finished(child) == 0
+    data = read(path)
+    assert data["status"] == "completed"
+    assert data["context"]["establishment"] == "CH Exemple"
+    assert data["context"]["interviewee_role"] == "DSI"
+    assert {k: a["notes"] for k, a in data["answers"].items()} == {
+        Q1: "Habilitations par profil\nArrivées/départs via RH",
+        Q2: "VPN + MFA",
+        Q3: "Carte CPS",
+    }
+
+
+CONTEXT_ARGS = (
+    "--establishment",
+    "CH",
+    "--role",
+    "DSI",
+    "--visitor",
+    "EV",
+    "--sector",
+    "SI",
+    "--date",
+    "2026-11-29",
+)
+
+
+def test_ctrl_c_then_resume_keeps_every_answer(tmp_path: Path) -> None:
+    child = spawn("interview", "--audience", "technique", "--out", "e.json", *CONTEXT_ARGS, cwd=tmp_path)
+    note(child, 1, "première note")
+    child.expect("Question 2/3")
+    child.expect("Tab : menu")
+    child.send("coupée en plein")
+    child.send(CTRL_C)
+    child.expect(r"Pour reprendre :\s+(visitguide interview --resume \S+)")
+    command = child.match.group(1).split()
+    assert finished(child) == 130
+    data = read(tmp_path / "e.json")
+    assert data["answers"][Q1]["notes"] == "première note"
+    assert data["answers"][Q2] == {**data["answers"][Q2], "status": "revisit", "notes": "coupée en plein"}
+
+    assert command[:3] == ["visitguide", "interview", "--resume"]
+    child = spawn(*command[1:], cwd=tmp_path)
+    child.expect("Reprise de l'entretien : e.json")
+    note(child, 3, "troisième")  # the pointer is on the next pending question
+    child.expect("Plus aucune question en attente")
+    child.send("r\r")  # the question left to revisit
+    child.expect("Question 2/3")
+    child.expect("coupée en plein")  # the note is there, ready to be completed
+    child.send(" puis complétée" + ESC_ENTER)
+    child.expect("Plus aucune question en attente")
+    child.send("\r")
+    child.expect("Entretien terminé")
+    assert finished(child) == 0
+    answers = read(tmp_path / "e.json")["answers"]
+    assert {k: (a["status"], a["notes"]) for k, a in answers.items()} == {
+        Q1: ("answered", "première note"),
+        Q2: ("answered", "coupée en plein puis complétée"),
+        Q3: ("answered", "troisième"),
+    }
+
+
+def test_kill_9_leaves_a_readable_file_with_every_saved_answer(tmp_path: Path) -> None:
+    child = spawn("interview", "--audience", "technique", "--out", "e.json", *CONTEXT_ARGS, cwd=tmp_path)
+    note(child, 1, "note 1")
+    note(child, 2, "note 2")
+    child.expect("Question 3/3")
+    child.expect("Tab : menu")
+    child.send("en cours de frappe")
+    os.kill(child.pid, signal.SIGKILL)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.signalstatus == signal.SIGKILL
+    data = read(tmp_path / "e.json")
+    assert {k: a["notes"] for k, a in data["answers"].items()} == {Q1: "note 1", Q2: "note 2"}
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+    # The lock died with the process: the interview carries on at once.
+    child = spawn("interview", "--resume", "e.json", cwd=tmp_path)
+    note(child, 3, "note 3")
+    child.expect("Plus aucune question en attente")
+    child.send(CTRL_C)
+    assert finished(child) == 130
+    assert read(tmp_path / "e.json")["answers"][Q3]["notes"] == "note 3"
+
+
+def test_tab_menu_skip_and_flag_by_shortcut_keys(tmp_path: Path) -> None:
+    child = spawn("interview", "--audience", "technique", "--out", "e.json", *CONTEXT_ARGS, cwd=tmp_path)
+    child.expect("Tab : menu")
+    child.send("\t")
+    child.expect("Que faire")
+    child.send("p\r")  # p) Passer
+    child.expect("Question 2/3")
+    child.expect("Tab : menu")
+    child.send("à vérifier\t")
+    child.expect("Que faire")
+    child.send("r\r")  # r) À revoir
+    child.expect("Question 3/3")
+    child.expect("Tab : menu")
+    child.send(CTRL_C)
+    assert finished(child) == 130
+    answers = read(tmp_path / "e.json")["answers"]
+    assert answers[Q1]["status"] == "skipped"
+    assert answers[Q2] == {**answers[Q2], "status": "revisit", "notes": "à vérifier"}
+
+
+def test_personal_identifier_warning_is_masked(tmp_path: Path) -> None:
+    child = spawn("interview", "--audience", "technique", "--out", "e.json", *CONTEXT_ARGS, cwd=tmp_path)
+    note(child, 1, "joindre le 06 12 34 56 78")
+    child.expect(r"identifiants personnels : ([^\r\n]*)")
+    warning = child.match.group(1)
+    assert "numéro de téléphone 06 •• •• •• ••" in warning
+    assert "12" not in warning
+    child.expect(r"Le modifier maintenant \?")
+    child.send("o")
+    child.expect("Tab : menu")
+    child.send("\x7f" * len("06 12 34 56 78") + "le standard" + ESC_ENTER)
+    child.expect("Question 2/3")
+    child.send(CTRL_C)
+    assert finished(child) == 130
+    assert read(tmp_path / "e.json")["answers"][Q1]["notes"] == "joindre le le standard"
