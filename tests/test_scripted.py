@@ -272,13 +272,15 @@ added_questions:
     assert interview.answers["question-terrain"].notes == "Vu sur le terrain."
     assert interview.added_questions[0].status == "revisit"
     assert interview.status == "completed"
-    # the checkpoint of the other audience is refused, naming the audience's own (none here)
+    # the checkpoint of the other audience is refused, naming its audience
     wrong = write(
         tmp_path / "w.yaml", "guide: essai\naudience: terrain\ncheckpoints:\n  point-un: {rating: oui}\n"
     )
     refused = cli("interview", "--answers", wrong, "--bank", tmp_path / "banque", "--out", "w.json")
     assert refused.exit_code == 2
-    assert "w.yaml:4: point de vérification inconnu « point-un »" in refused.stderr
+    assert "w.yaml:4: le point de vérification « point-un » se vérifie avec le public « gouvernance »" in (
+        refused.stderr
+    )
     assert not (tmp_path / "w.json").exists()
 
 
@@ -318,7 +320,8 @@ REFUSALS = {
     ),
     "checkpoint of another audience": (
         "audience: gouvernance\ncheckpoints:\n  connaissance-referent-securite: {rating: oui}\n",
-        "r.yaml:3: point de vérification inconnu « connaissance-referent-securite ».",
+        "r.yaml:3: le point de vérification « connaissance-referent-securite » se vérifie avec le public "
+        "« professionnels », pas « gouvernance »",
     ),
     "rating outside oui/non/na": (
         "audience: gouvernance\ncheckpoints:\n  exercices-crise-cyber: {rating: peut-être}\n",

@@ -238,6 +238,11 @@ def _apply_checkpoints(script: Script, session: Session) -> None:
 
 
 def _rate(script: Script, session: Session, cid: str, entry: Any, at: tuple[str | int, ...]) -> None:
+    owner = next((c.audience for c in session.guide.meta.checkpoints if c.id == cid), None)
+    if owner is not None and owner != session.audience:
+        raise UsageError(
+            t("scripted.checkpoint_other_audience", id=cid, audience=owner, current=session.audience)
+        )
     comment = (entry.comment or "").strip() if entry is not None else ""
     rating = entry.rating if entry is not None else None
     if rating is None:

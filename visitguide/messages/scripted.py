@@ -35,6 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "date « {value} » invalide : attendu AAAA-MM-JJ (par exemple 2026-11-29)",
         "invalid date '{value}': expected YYYY-MM-DD (for instance 2026-11-29)",
     ),
+    "scripted.checkpoint_other_audience": (
+        "le point de vérification « {id} » se vérifie avec le public « {audience} », pas « {current} »",
+        "checkpoint '{id}' is checked with audience '{audience}', not '{current}'",
+    ),
     "scripted.comment_without_rating": (
         "commentaire sans cotation pour « {id} » : ajoutez rating: oui, non ou na",
         "comment without a rating for '{id}': add rating: oui, non or na",
