@@ -700,3 +700,17 @@ def test_no_answers_file_reaches_a_traceback(tmp_path: Path) -> None:
         assert (tmp_path / f"o{n}.json").exists() == (result.exit_code == 0)
 
     check()
+
+
+def test_the_readme_example_is_accepted(cli: Invoke, tmp_path: Path) -> None:
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Répétitions, entretiens scriptés et trame papier", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    write(tmp_path / "r.yaml", example)
+    result = cli("interview", "--answers", "r.yaml", "--out", "e.json")
+    assert result.exit_code == 0, result.stderr
+    interview = ifile.read(tmp_path / "e.json")
+    assert interview.status == "in_progress"
+    assert interview.added_questions[0].criteria == ["3.6-02"]
