@@ -191,7 +191,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def load_json(text: str, path: Path | str) -> Any:
     """JSON data from `text`; `DamagedFile` naming the line for broken or hostile JSON."""
     try:
-        data = json.loads(text)
+        data = json.loads(scrub(text))
         if _SURROGATE_ESCAPE.search(text):
             data = json.loads(scrub(json.dumps(data, ensure_ascii=False)))
     except json.JSONDecodeError as exc:
