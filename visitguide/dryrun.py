@@ -57,7 +57,11 @@ def show(view: GuideView) -> None:
 def _show_audience(audience: AudienceView) -> None:
     _print("")
     _print(t("dryrun.audience", label=audience.label, id=audience.id), style="bold reverse")
-    _print(t("dryrun.counts", questions=len(audience.questions), checkpoints=len(audience.checkpoints)))
+    counts = len(audience.questions), len(audience.checkpoints)
+    if counts[1]:
+        _print(t("dryrun.counts", questions=counts[0], checkpoints=counts[1]))
+    else:
+        _print(t("dryrun.counts_no_checkpoint", questions=counts[0]))
     for q in audience.questions:
         _print("")
         _item(f"{q.number:>2}. ", q.text, q.id, q.criteria, q.hint, q.evidence, "")

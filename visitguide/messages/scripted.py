@@ -78,6 +78,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{questions} question(s), puis {checkpoints} point(s) de vérification à coter oui / non / na.",
         "{questions} question(s), then {checkpoints} checkpoint(s) to rate oui / non / na.",
     ),
+    "dryrun.counts_no_checkpoint": (
+        "{questions} question(s) ; aucun point de vérification pour ce public.",
+        "{questions} question(s); no checkpoint for this audience.",
+    ),
     "dryrun.checkpoints": (
         "Points de vérification (« vous vérifierez que… ») : oui / non / na",
         'Checkpoints ("vous vérifierez que…"): oui / non / na',
