@@ -13,6 +13,7 @@ from visitguide.asker import (
     Option,
     ScriptedAsker,
     ScriptError,
+    heading,
 )
 
 OPTIONS = [Option("a", "Premier"), Option("b", "Second")]
@@ -80,3 +81,11 @@ def test_a_value_the_validator_refuses_is_a_script_error() -> None:
 def test_running_out_of_answers_names_the_prompt() -> None:
     with pytest.raises(ScriptError, match="Encore"):
         ScriptedAsker([]).text("Encore ?")
+
+
+def test_headings_are_shown_but_never_chosen() -> None:
+    options = [heading("── Groupe"), *OPTIONS]
+    asker = ScriptedAsker([ENTER, ""])
+    assert asker.select("Choix", options) == "a"
+    with pytest.raises(ScriptError):
+        asker.select("Choix", options)

@@ -10,7 +10,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from visitguide.asker import Note, NoteInterrupted, Option, QuestionaryAsker
+from visitguide.asker import Note, NoteInterrupted, Option, QuestionaryAsker, heading
 
 DOWN = "\x1b[B"
 ESC_ENTER = "\x1b\r"
@@ -48,6 +48,11 @@ def test_select_arrow_moves_from_the_default() -> None:
 def test_select_shortcut_key_moves_the_pointer() -> None:
     keyed = [Option("n", "Suivante", "n"), Option("s", "Passer", "s"), Option("r", "À revoir", "r")]
     assert typed("r\r", lambda a: a.select("Action", keyed, default="n")) == "r"
+
+
+def test_select_skips_headings() -> None:
+    grouped = [heading("── Un"), Option("a", "Premier"), heading("── Deux"), Option("b", "Second")]
+    assert typed(DOWN + "\r", lambda a: a.select("Choix", grouped)) == "b"
 
 
 def test_select_ctrl_c_raises() -> None:

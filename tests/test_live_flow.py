@@ -307,6 +307,15 @@ def test_checkpoints_rated_from_the_menu_with_comments() -> None:
     assert ratings["plan-actions-evolution-sih"]["comment"] == "Plan présenté"
     assert ratings["exercices-crise-cyber"]["rating"] == "na"
     assert "Vous vérifierez que…" in run.text
+    headings = [o.label for o in lists[0].options if o.heading]
+    assert headings == [
+        "── Soutenir l'évolution vers un système d'information hospitalier ergonomique",
+        "── Prévenir la crise cyber",
+        "── Sécuriser les accès au SIH",
+        "── Gérer la crise cyber",
+    ]
+    labels = {o.value: o.label for o in lists[1].options}
+    assert labels["plan-actions-evolution-sih"].startswith("oui il existe un plan")
 
 
 def test_checkpoints_are_offered_before_finishing() -> None:

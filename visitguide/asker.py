@@ -36,6 +36,16 @@ class Option:
     value: str
     label: str
     key: str | None = None  # a shortcut key that moves the pointer to this option
+    heading: bool = False  # a group heading between options: shown, never chosen
+
+
+def heading(label: str) -> Option:
+    """A heading that groups the options after it."""
+    return Option("", label, heading=True)
+
+
+def choosable(options: Sequence[Option]) -> list[str]:
+    return [o.value for o in options if not o.heading]
 
 
 @dataclass(frozen=True)
@@ -159,15 +169,15 @@ class ScriptedAsker:
         return answer
 
     def _mismatch(self, prompt: Prompt, answer: object) -> ScriptError:
-        values = [o.value for o in prompt.options]
+        values = choosable(prompt.options)
         return ScriptError(f"{answer!r} does not fit {prompt.kind} prompt {prompt.message!r} {values or ''}")
 
     def select(self, message: str, options: Sequence[Option], default: str | None = None) -> str:
         prompt = Prompt("select", message, default, tuple(options))
         answer = self._next(prompt)
         if answer is ENTER:
-            answer = default if default is not None else options[0].value
-        if not isinstance(answer, str) or answer not in [o.value for o in options]:
+            answer = default if default is not None else choosable(options)[0]
+        if not isinstance(answer, str) or answer not in choosable(options):
             raise self._mismatch(prompt, answer)
         return answer
 
@@ -175,7 +185,7 @@ class ScriptedAsker:
         prompt = Prompt("checkbox", message, tuple(checked), tuple(options))
         answer = self._next(prompt)
         chosen = list(checked) if answer is ENTER else answer
-        values = [o.value for o in options]
+        values = choosable(options)
         if not isinstance(chosen, list | tuple) or any(v not in values for v in chosen):
             raise self._mismatch(prompt, answer)
         return [v for v in values if v in chosen]
@@ -234,16 +244,18 @@ class QuestionaryAsker:
     def select(self, message: str, options: Sequence[Option], default: str | None = None) -> str:
         import questionary
 
-        shortcuts = bool(options) and all(o.key for o in options)
+        shortcuts = bool(options) and all(o.key or o.heading for o in options)
         choices = [
-            questionary.Choice(o.label, value=o.value, shortcut_key=o.key if shortcuts else False)
+            questionary.Separator(o.label)
+            if o.heading
+            else questionary.Choice(o.label, value=o.value, shortcut_key=o.key if shortcuts else False)
             for o in options
         ]
         instruction = t("live.keys_select_shortcuts" if shortcuts else "live.keys_select")
         question = questionary.select(
             message,
             choices,
-            default=default if default in [o.value for o in options] else None,
+            default=default if default in choosable(options) else None,
             qmark="?",
             use_shortcuts=shortcuts,
             use_jk_keys=False,
@@ -255,7 +267,12 @@ class QuestionaryAsker:
     def checkbox(self, message: str, options: Sequence[Option], checked: Collection[str] = ()) -> list[str]:
         import questionary
 
-        choices = [questionary.Choice(o.label, value=o.value, checked=o.value in checked) for o in options]
+        choices = [
+            questionary.Separator(o.label)
+            if o.heading
+            else questionary.Choice(o.label, value=o.value, checked=o.value in checked)
+            for o in options
+        ]
         question = questionary.checkbox(
             message, choices, use_jk_keys=False, instruction=t("live.keys_checkbox")
         )

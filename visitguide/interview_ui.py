@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from visitguide import identifiers
 from visitguide import interview_view as view
-from visitguide.asker import Asker, NoteInterrupted, Option
+from visitguide.asker import Asker, NoteInterrupted, Option, heading
 from visitguide.bank import matches
 from visitguide.console import escape
 from visitguide.errors import InterviewFileError
@@ -337,7 +337,8 @@ class InterviewUI:
                 found.append(Option(f"o:{question.id}", label))
         for checkpoint in session.checkpoints():
             if matches(query, checkpoint.id, checkpoint.section, checkpoint.text, *checkpoint.criteria):
-                found.append(Option(f"c:{checkpoint.id}", view.checkpoint_label(session, checkpoint, width)))
+                label = view.checkpoint_label(session, checkpoint, width, section=True)
+                found.append(Option(f"c:{checkpoint.id}", label))
         return found
 
     def _adopt(self, question_id: str, here: str) -> str:
@@ -380,10 +381,7 @@ class InterviewUI:
             return here
         last: str | None = None
         while True:
-            options = [
-                Option(c.id, view.checkpoint_label(self.session, c, view.label_width(self.console)))
-                for c in checkpoints
-            ]
+            options = self._checkpoint_options(checkpoints)
             options.append(Option(BACK, t("live.checkpoints_back")))
             default = self._next_unrated(last) or BACK
             choice = self.asker.select(
@@ -393,6 +391,18 @@ class InterviewUI:
                 return here
             self.rate(self._checkpoint(choice))
             last = choice
+
+    def _checkpoint_options(self, checkpoints: list[Checkpoint]) -> list[Option]:
+        """The checkpoints under their section headings."""
+        width = view.label_width(self.console)
+        options: list[Option] = []
+        section = None
+        for checkpoint in checkpoints:
+            if checkpoint.section != section:
+                section = checkpoint.section
+                options.append(heading(f"── {view.short(section, width)}"))
+            options.append(Option(checkpoint.id, view.checkpoint_label(self.session, checkpoint, width)))
+        return options
 
     def _next_unrated(self, after: str | None) -> str | None:
         ids = [c.id for c in self.session.checkpoints()]

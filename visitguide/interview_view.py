@@ -45,10 +45,12 @@ def question_label(session: Session, item: Item, width: int) -> str:
     return head + short(item.text, width - len(head) - len(tail) - len(added)) + added + tail
 
 
-def checkpoint_label(session: Session, checkpoint: Checkpoint, width: int) -> str:
+def checkpoint_label(session: Session, checkpoint: Checkpoint, width: int, section: bool = False) -> str:
+    """`oui l'établissement réalise…` (its rating, or ○), with its section when asked."""
     rated = session.interview.checkpoints.get(checkpoint.id)
     mark = RATING_MARKS[rated.rating.value] if rated else "○  "
-    return f"{mark} " + short(f"{checkpoint.section} · {checkpoint.text}", width - 4)
+    text = f"{checkpoint.section} · {checkpoint.text}" if section else checkpoint.text
+    return f"{mark} " + short(text, width - 4)
 
 
 def progress_line(session: Session) -> str:
@@ -171,7 +173,7 @@ def show_summary(console: Console, session: Session) -> None:
         title = f"{row.criterion} {criterion.title}" if criterion else row.criterion
         checkpoints = f"{row.checkpoints_rated}/{row.checkpoints_total}" if row.checkpoints_total else "—"
         table.add_row(
-            escape(short(title, 70)),
+            escape(clean(title)),
             str(row.answered),
             str(row.skipped),
             str(row.revisit),
@@ -203,3 +205,13 @@ def show_orphans(console: Console, session: Session) -> None:
     for cid, rating in ratings.items():
         comment = f" : {escape(rating.comment)}" if rating.comment else ""
         console.print(f"  • {escape(cid)} ({rating.rating.value}){comment}")
+
+
+def show_overview(console: Console, session: Session) -> None:
+    """Every question with its mark and the start of its notes: where things stand."""
+    width = label_width(console)
+    for item in session.items():
+        label = question_label(session, item, width // 2)
+        notes = session.notes(item.id)
+        excerpt = f"  [dim]« {escape(short(notes, width // 2 - 4))} »[/]" if notes else ""
+        console.print(f"  {escape(label)}{excerpt}", soft_wrap=True)

@@ -260,6 +260,7 @@ def _announce_resume(session: Session, path: Path, console: Console) -> None:
 
     console.print(t("live.file_resumed", path=_shown(path)), soft_wrap=True)
     console.print(view.progress_line(session))
+    view.show_overview(console, session)
     if session.interview.status == "completed":
         console.print(t("live.resume_completed"))
     if session.guide_changed():
