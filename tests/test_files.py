@@ -31,7 +31,7 @@ def mode(path: Path) -> int:
 
 def leftovers(folder: Path) -> list[str]:
     """Temporary files a write could leave behind."""
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".visitguide-"))
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(ifile.TEMP_SUFFIX))
 
 
 @pytest.fixture(params=[0o022, 0o000], ids=["umask-022", "umask-000"])
@@ -284,6 +284,17 @@ def held(tmp_path: Path) -> Iterator[tuple[Path, subprocess.Popen[str]]]:
         assert holder.stdout.readline() == "verrouillé\n"
         yield path, holder
         holder.kill()
+
+
+def test_the_next_lock_holder_clears_what_a_killed_writer_left(tmp_path: Path) -> None:
+    path = write(tmp_path / "e.json")
+    other = write(tmp_path / "autre.json")
+    for name in (".e.json.k1l2.tmp", ".e.json.x9.tmp", ".autre.json.a1.tmp"):
+        (tmp_path / name).write_text("{ à moitié", encoding="utf-8")
+    with ifile.Lock(path):
+        assert leftovers(tmp_path) == [".autre.json.a1.tmp"]  # another interview's: not ours
+    with ifile.Lock(other):
+        assert leftovers(tmp_path) == []
 
 
 def test_the_lock_is_exclusive_within_one_process(tmp_path: Path) -> None:

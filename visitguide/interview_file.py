@@ -278,9 +278,19 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_temp(folder: Path, text: str) -> str:
-    """A new 0600 file in `folder` holding `text`, flushed to the disk; returns its path."""
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".visitguide-", suffix=".tmp")
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_prefix(path: Path) -> str:
+    """Temporary files of `path` are `.<name>.<random>.tmp` beside it: hidden, and known to
+    belong to it, so that the next lock holder can clear what a crash left behind."""
+    return f".{path.name}."
+
+
+def _write_temp(target: Path, text: str) -> str:
+    """A new 0600 file beside `target` holding `text`, flushed to the disk; returns its path."""
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=temp_prefix(target), suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), FILE_MODE)
@@ -291,6 +301,19 @@ def _write_temp(folder: Path, text: str) -> str:
         Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
+
+
+def _clear_temps(path: Path) -> None:
+    """Remove the temporary files a killed writer of `path` left (only the lock holder writes)."""
+    prefix = temp_prefix(path)
+    try:
+        leftovers = [
+            p for p in path.parent.iterdir() if p.name.startswith(prefix) and p.name.endswith(TEMP_SUFFIX)
+        ]
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+    except OSError:
+        pass  # only tidiness: never a reason to refuse the interview
 
 
 def _os_error(path: Path, exc: OSError) -> InterviewFileError:
@@ -309,7 +332,7 @@ def create(path: Path, interview: Interview) -> None:
         raise InterviewFileError(t("ifile.exists", path=path))
     try:
         ensure_folder(folder)
-        tmp = _write_temp(folder, interview.to_json())
+        tmp = _write_temp(path, interview.to_json())
     except OSError as exc:
         raise _os_error(path, exc) from None
     try:
@@ -329,7 +352,7 @@ def save(path: Path, interview: Interview) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     interview.updated_at = now()
     try:
-        tmp = _write_temp(folder, interview.to_json())
+        tmp = _write_temp(target, interview.to_json())
     except OSError as exc:
         raise _os_error(path, exc) from None
     try:
@@ -350,8 +373,9 @@ class Lock:
     """An exclusive, non-blocking lock on one interview file (released on exit or crash).
 
     The lock is an `flock` on a hidden file beside the interview: the system drops it when
-    the process ends, however it ends, so a crash never leaves a stale lock behind. Only an
-    existing interview file can be locked (a new one is created first, atomically).
+    the process ends, however it ends, so a crash never leaves a stale lock behind; what
+    it can leave, a temporary file, is cleared by the next holder. Only an existing
+    interview file can be locked (a new one is created first, atomically).
     """
 
     def __init__(self, path: Path) -> None:
@@ -371,6 +395,7 @@ class Lock:
         except OSError as exc:
             raise _os_error(self.path, exc) from None
         self._lock = lock
+        _clear_temps(Path(os.path.realpath(self.path)))
         return self
 
     def __exit__(self, *exc: object) -> None:
