@@ -166,15 +166,15 @@ def _heat_cell(x: int, y: int, cell: m.Cell, row: m.MatrixRow, audience: str) ->
     tooltip = f"{row.criterion} × {audience} : {pct(cell.share)} oui ({cell.oui}/{cell.oui + cell.non}), "
     tooltip += f"{questions}, {checkpoints}"
     return HeatCell(
-        x,
-        y,
-        NONE_FILL if empty else fill(cell.share),
-        pct(cell.share),
-        questions,
-        checkpoints,
-        cell.ecarts,
-        empty,
-        tooltip,
+        x=x,
+        y=y,
+        fill=NONE_FILL if empty else fill(cell.share),
+        share=pct(cell.share),
+        questions=questions if cell.questions_total else "",
+        checkpoints=checkpoints if cell.checkpoints_total else "",
+        ecarts=cell.ecarts,
+        empty=empty,
+        tooltip=tooltip,
     )
 
 

@@ -1,0 +1,94 @@
+"""The HTML report in a real browser: Debian's headless Chromium (installed by `.ci/run`).
+
+These tests fail, never skip, when Chromium is missing: the HTML report is only known to
+work once a browser has drawn it. Flags as in NOTES.md: no network, no background services,
+a fresh profile.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Invoke
+from tests.test_report_visits import MARKERS, content_visit, ecart_visit, save, session
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    binary = shutil.which("chromium") or CHROMIUM
+    assert Path(binary).exists(), "Chromium is required (apt-get install chromium; .ci/run installs it)"
+    profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
+    command = [binary, *FLAGS, f"--user-data-dir={profile}", *args]
+    if os.geteuid() == 0:
+        command.insert(1, "--no-sandbox")
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
+def report(cli: Invoke, tmp_path: Path) -> Path:
+    """The HTML report of a visit with écarts, notes of every kind, and a hostile note."""
+    visit = ecart_visit(tmp_path / "visite")
+    content_visit(visit / "autres")
+    s = session("gouvernance", "DSI")
+    s.answer("plan-blanc-pca-pra", '<script>document.title="PIRATE"</script> fin de la note')
+    save(s, visit, "hostile.json")
+    out = tmp_path / "rapport.html"
+    result = cli("export", visit, "--format", "html", "--output", out)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_the_html_report_opens_in_chromium_and_is_drawn(cli: Invoke, tmp_path: Path) -> None:
+    html = report(cli, tmp_path)
+    shot = tmp_path / "rapport.png"
+    done = chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,2000", html.as_uri())
+    assert shot.exists(), done.stderr[-2000:]
+    data = shot.read_bytes()
+    assert png_size(data) == (1280, 2000)
+    # A blank page compresses to about 10 kB; the report's text, table and colours do not.
+    assert len(data) > 60_000
+
+
+def test_the_report_prints_on_a4_pages(cli: Invoke, tmp_path: Path) -> None:
+    html = report(cli, tmp_path)
+    pdf = tmp_path / "rapport.pdf"
+    done = chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", html.as_uri())
+    assert pdf.exists(), done.stderr[-2000:]
+    assert pdf.read_bytes().startswith(b"%PDF")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) >= 3  # type: ignore[union-attr]
+
+
+def test_a_script_in_a_note_stays_text_in_the_browser(cli: Invoke, tmp_path: Path) -> None:
+    html = report(cli, tmp_path)
+    done = chromium(tmp_path, "--dump-dom", html.as_uri())
+    dom = done.stdout
+    assert MARKERS["note gouvernance"] in dom, done.stderr[-2000:]
+    title = re.search(r"<title>(.*?)</title>", dom, re.S)
+    assert title is not None and "PIRATE" not in title.group(1)
+    assert '&lt;script&gt;document.title="PIRATE"&lt;/script&gt; fin de la note' in dom
