@@ -224,6 +224,8 @@ def test_resume_points_at_the_next_pending_question_and_keeps_answers() -> None:
     assert {k: a["notes"] for k, a in answers.items()} == {Q2: "note 2", Q1: "note 1", Q3: "note 3"}
     assert saved()["status"] == "completed"
     assert "Reprise de l'entretien : entretien.json" in run.text
+    assert "✓ 2. Quel matériel" in run.text and "« note 2 »" in run.text  # where things stand
+    assert "○ 1. Quelles sont" in run.text
 
 
 def test_resume_finds_flagged_questions_once_nothing_is_pending() -> None:

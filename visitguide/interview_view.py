@@ -173,7 +173,7 @@ def show_summary(console: Console, session: Session) -> None:
         title = f"{row.criterion} {criterion.title}" if criterion else row.criterion
         checkpoints = f"{row.checkpoints_rated}/{row.checkpoints_total}" if row.checkpoints_total else "—"
         table.add_row(
-            escape(clean(title)),
+            escape(title),
             str(row.answered),
             str(row.skipped),
             str(row.revisit),

@@ -52,7 +52,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "live.context.interviewee_role": ("Fonction de la personne interrogée", "Interviewee's role"),
     "live.context.visitor": ("Expert-visiteur (facultatif)", "Expert-visitor (optional)"),
     "live.context.date": ("Date de l'entretien", "Interview date"),
-    "live.context_hint.establishment": ("", ""),
+    "live.context_hint.establishment": ("(l'établissement visité)", "(the establishment visited)"),
     "live.context_hint.sector": ("(Entrée pour passer)", "(Enter to leave empty)"),
     "live.context_hint.interviewee_role": (
         "(une fonction, jamais un nom : DSI, RSSI, cadre de santé…)",
