@@ -714,3 +714,29 @@ def test_the_readme_example_is_accepted(cli: Invoke, tmp_path: Path) -> None:
     interview = ifile.read(tmp_path / "e.json")
     assert interview.status == "in_progress"
     assert interview.added_questions[0].criteria == ["3.6-02"]
+
+
+def test_an_empty_file_is_refused(cli: Invoke, tmp_path: Path) -> None:
+    for name, text in (("vide.yaml", ""), ("commentaires.yaml", "# rien\n"), ("vide.json", "")):
+        write(tmp_path / name, text)
+        result = cli("interview", "--answers", name, "-a", "technique", "--out", "e.json")
+        assert result.exit_code == 2, name
+        assert name in result.stderr
+        assert not (tmp_path / "e.json").exists()
+    assert (
+        "vide.yaml: fichier de réponses vide"
+        in cli("interview", "--answers", "vide.yaml", "-a", "technique").stderr
+    )
+
+
+def test_thousands_of_mistakes_give_a_short_report(cli: Invoke, tmp_path: Path) -> None:
+    lines = "".join(f"  inconnue-{i}: {{notes: x}}\n" for i in range(2000))
+    write(tmp_path / "r.yaml", f"audience: technique\nanswers:\n{lines}")
+    result = cli("interview", "--answers", "r.yaml", "--out", "e.json")
+    assert result.exit_code == 2
+    report = result.stderr.splitlines()
+    assert "fichier de réponses refusé (2000 problème(s))" in report[0]
+    assert sum("question inconnue « inconnue-" in line for line in report) == 100
+    assert report[1].startswith("r.yaml:3: question inconnue « inconnue-0 »")
+    assert report[-1] == "… et 1900 autre(s) problème(s) : corrigez d'abord ceux-ci"
+    assert not (tmp_path / "e.json").exists()

@@ -21,6 +21,7 @@ from visitguide.interview_file import AnswerStatus, Interview
 from visitguide.messages import t
 from visitguide.session import Session, check_audience, new_interview
 
+MAX_SHOWN = 100  # problems listed in a refusal; the count says how many there are
 CONTEXT_KEYS = ("establishment", "sector", "interviewee_role", "visitor", "date")
 
 
@@ -70,8 +71,10 @@ def load(path: Path) -> Script:
         data, marks = af.read(path)
     except af.AnswersError as exc:
         raise InputError(_refusal(exc.problems)) from None
+    if data is None:  # an empty file, or comments only: surely not what was meant
+        raise InputError(_refusal([Problem(path, None, t("scripted.empty"))]))
     script = Script(path, data, marks)
-    header = af.check(af.Header, data if data is not None else {}, path, marks, ())
+    header = af.check(af.Header, data, path, marks, ())
     if isinstance(header, list):
         script.problems.extend(header)
         _refuse_if_problems(script)
@@ -312,9 +315,12 @@ def _refuse_if_problems(script: Script) -> None:
 
 
 def _refusal(problems: list[Problem]) -> str:
-    """One message: what happened, then every problem on its own `file:line: message` line."""
+    """One message: what happened, then each problem on its own `file:line: message` line
+    (the first `MAX_SHOWN` of them: a file of thousands of mistakes gives a readable report)."""
     unique = sorted(dict.fromkeys(problems), key=lambda p: p.line or 0)
-    lines = [t("scripted.refused", count=len(unique))] + [str(p) for p in unique]
+    lines = [t("scripted.refused", count=len(unique))] + [str(p) for p in unique[:MAX_SHOWN]]
+    if len(unique) > MAX_SHOWN:
+        lines.append(t("scripted.more_problems", count=len(unique) - MAX_SHOWN))
     return "\n".join(lines)
 
 
