@@ -133,6 +133,6 @@ def test_editor_failure_keeps_the_text() -> None:
     assert QuestionaryAsker().editor("inchangé") == "inchangé"
 
 
-def test_editor_result_is_read_back(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+def test_editor_result_is_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITOR", "sed -i s/avant/après/")
     assert QuestionaryAsker().editor("avant\n") == "après"

@@ -209,3 +209,14 @@ def test_personal_identifier_warning_is_masked(tmp_path: Path) -> None:
     child.send(CTRL_C)
     assert finished(child) == 130
     assert read(tmp_path / "e.json")["answers"][Q1]["notes"] == "joindre le le standard"
+
+
+def test_typing_ahead_of_the_screen_loses_nothing(tmp_path: Path) -> None:
+    child = spawn("interview", "--audience", "technique", "--out", "e.json", *CONTEXT_ARGS, cwd=tmp_path)
+    child.expect("Tab : menu")
+    # Everything at once, before any next screen is drawn: three notes, then "Terminer".
+    child.send(f"vite 1{ESC_ENTER}vite 2\rsuite{ESC_ENTER}vite 3{ESC_ENTER}\r")
+    child.expect("Entretien terminé")
+    assert finished(child) == 0
+    answers = read(tmp_path / "e.json")["answers"]
+    assert {k: a["notes"] for k, a in answers.items()} == {Q1: "vite 1", Q2: "vite 2\nsuite", Q3: "vite 3"}
