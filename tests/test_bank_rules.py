@@ -251,3 +251,16 @@ def test_missing_bank_folder(cli: Invoke, tmp_path: Path) -> None:
     result = cli("questions", "--bank", tmp_path / "nulle-part")
     assert result.exit_code == 2
     assert "dossier de banque introuvable" in result.stderr
+
+
+def test_line_numbers_are_never_read_as_emoji_nor_wrapped(cli: Invoke, tmp_path: Path) -> None:
+    padding = "".join(f"# ligne {i}\n" for i in range(92))
+    bank = tmp_path / "bank"
+    write_guide(
+        bank, terrain=padding + TERRAIN + "auteur-du-fichier-avec-un-nom-tres-long-pour-depasser: x\n"
+    )
+    result = cli("questions", "--bank", bank, "--guide", "essai", env={"COLUMNS": "60"})
+    assert result.exit_code == 2
+    assert "terrain.yaml:100: clé inconnue « auteur-du-fichier-avec-un-nom-tres-long-pour-depasser »" in (
+        result.stderr
+    )

@@ -35,13 +35,18 @@ def out() -> Console:
     """A console on stdout (made per call: it follows COLUMNS and redirections)."""
     from rich.console import Console
 
-    return Console(highlight=False)
+    return Console(
+        highlight=False,
+    )
 
 
 def err() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(
+        stderr=True,
+        highlight=False,
+    )
 
 
 def escape(text: str) -> str:
@@ -55,7 +60,7 @@ def error(message: str) -> None:
     """One error message on stderr, in red, without markup interpretation."""
     from visitguide.messages import t
 
-    err().print(f"[bold red]{t('error.prefix')}[/] {escape(message)}")
+    err().print(f"[bold red]{t('error.prefix')}[/] {escape(message)}", soft_wrap=True)
 
 
 def plain(text: str) -> None:
