@@ -306,6 +306,17 @@ def test_resume_after_the_guide_changed_keeps_orphan_answers(tmp_path: Path) -> 
     assert data["answers"][Q1]["notes"] == "Règles d'accès\nvues"  # kept in the file
     assert data["answers"][Q3]["notes"] == "note 3"
     assert "1 réponse(s) hors du guide actuel" in run.text
+    # The file now follows the guide it was carried on with: the change is told once.
+    assert data["guide"]["digest"] == bank_guide_digest(bank)
+    again = Run(["finish"], out=None, resume=OUT, banks=[bank])
+    assert "Le guide a changé" not in again.text
+    assert saved()["answers"][Q1]["notes"] == "Règles d'accès\nvues"
+
+
+def bank_guide_digest(bank: Path) -> str:
+    from visitguide import bank as banks
+
+    return banks.resolve("risques-numeriques", [bank]).digest
 
 
 def test_orphan_notes_are_shown_escaped(tmp_path: Path) -> None:

@@ -272,6 +272,7 @@ def _announce_resume(session: Session, path: Path, console: Console) -> None:
             )
         )
     view.show_orphans(console, session)
+    session.adopt_guide()
 
 
 # --- running -------------------------------------------------------------------------------

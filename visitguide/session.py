@@ -131,6 +131,17 @@ class Session:
     def guide_changed(self) -> bool:
         return self.interview.guide.digest != self.guide.digest
 
+    def adopt_guide(self) -> None:
+        """Record that the interview now follows the loaded guide (after a change was shown).
+
+        Answers stay matched by id; those whose question left the guide are kept as they are.
+        """
+        if self.guide_changed():
+            self.interview.guide = ifile.GuideRef(
+                id=self.guide.id, version=self.guide.meta.version, digest=self.guide.digest
+            )
+            self.save()
+
     # --- statuses ------------------------------------------------------------------------
 
     def status(self, question_id: str) -> str:
