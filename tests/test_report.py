@@ -330,7 +330,8 @@ def test_markdown_keeps_notes_literal(cli: Invoke, tmp_path: Path) -> None:
     s.answer("audit-securite-numerique", "# pas un titre\n- pas une liste\n*gras* [lien](x) <b>")
     save(s, folder, "g.json")
     md = export(cli, folder, fmt="md", out=tmp_path / "r.md").decode()
-    assert "  > \\# pas un titre\n  > \\- pas une liste\n  > \\*gras\\* \\[lien\\](x) \\<b\\>" in md
+    # escaped, and each line ends with a hard break so that the lines stay lines
+    assert "  > \\# pas un titre  \n  > \\- pas une liste  \n  > \\*gras\\* \\[lien\\](x) \\<b\\>\n" in md
 
 
 # --- JSON ------------------------------------------------------------------------------------

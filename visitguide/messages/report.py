@@ -123,6 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Share of 'oui' per criterion, all audiences together (in brackets: oui / oui + non).",
     ),
     "report.bar.text": ("{pct} ({oui}/{total})", "{pct} ({oui}/{total})"),
+    "report.cell.share": ("{pct} oui", "{pct} yes"),
     "report.cell.questions": ("Q {asked}/{total}", "Q {asked}/{total}"),
     "report.cell.checkpoints": ("PV {rated}/{total}", "CP {rated}/{total}"),
     # --- coverage --------------------------------------------------------------------------

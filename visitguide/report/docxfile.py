@@ -188,7 +188,7 @@ class Writer:
             row_fills: list[str | None] = [None]
             for c in row.cells:
                 empty = not (c.questions_total or c.checkpoints_total)
-                cells.append("—" if empty else _cell_text(c))
+                cells.append(view.cell_summary(c, "\n"))
                 row_fills.append(None if empty else view.fill(c.share).lstrip("#"))
             cells.append(f"{view.pct(row.share)} ({row.oui}/{row.oui + row.non})")
             row_fills.append(view.fill(row.share).lstrip("#"))
@@ -378,17 +378,6 @@ class Writer:
             for i in self.visit.interviews
         ]
         self.add(_table(header, rows, [0.24, 0.14, 0.13, 0.14, 0.11, 0.12, 0.12]))
-
-
-def _cell_text(c: m.Cell) -> str:
-    lines = [
-        f"{view.pct(c.share)} oui",
-        t("report.cell.questions", asked=c.questions_asked, total=c.questions_total),
-        t("report.cell.checkpoints", rated=c.checkpoints_rated, total=c.checkpoints_total),
-    ]
-    if c.ecarts:
-        lines.append(f"⚠ {c.ecarts}")
-    return "\n".join(lines)
 
 
 def _rating_share(rating: str) -> float | None:

@@ -47,9 +47,10 @@ def md_escape(value: Any) -> str:
 
 
 def md_block(value: str, indent: str = "") -> Raw:
-    """Multi-line text as a Markdown quotation, each line escaped, lines kept."""
-    parts = clean(lines(value)).split("\n")
-    return Raw("\n".join(f"{indent}> {md_escape(line)}".rstrip() for line in parts))
+    """Multi-line text as a Markdown quotation, each line escaped, its line breaks kept as
+    hard breaks (two spaces at the end of a line), so that they survive rendering too."""
+    parts = [f"{indent}> {md_escape(line)}".rstrip() for line in clean(lines(value)).split("\n")]
+    return Raw("  \n".join(parts))
 
 
 def lines(text: str) -> str:
@@ -62,11 +63,13 @@ def html_text(value: Any) -> Any:
 
     Already-escaped markup (from filters such as `join`) stays markup: the visible escapes
     are plain ASCII, so they need no further escaping."""
-    from markupsafe import Markup
+    if not isinstance(value, str):
+        return value
+    if hasattr(value, "__html__"):  # markupsafe.Markup, without importing it on every call
+        from markupsafe import Markup
 
-    if isinstance(value, Markup):
         return Markup(clean(lines(str(value))))
-    return clean(lines(value)) if isinstance(value, str) else value
+    return clean(lines(value))
 
 
 def _audience_label(visit: m.Visit) -> Any:

@@ -108,6 +108,20 @@ def fill(share: float | None) -> str:
     return "#" + "".join(f"{round(p + (q - p) * x):02x}" for p, q in zip(a, b, strict=True))
 
 
+def cell_summary(cell: m.Cell, separator: str = " · ") -> str:
+    """A matrix cell in words: share of oui, questions asked, checkpoints rated, écarts."""
+    if not (cell.questions_total or cell.checkpoints_total):
+        return "—"
+    parts = [t("report.cell.share", pct=pct(cell.share)) if cell.share is not None else "—"]
+    if cell.questions_total:
+        parts.append(t("report.cell.questions", asked=cell.questions_asked, total=cell.questions_total))
+    if cell.checkpoints_total:
+        parts.append(t("report.cell.checkpoints", rated=cell.checkpoints_rated, total=cell.checkpoints_total))
+    if cell.ecarts:
+        parts.append(f"⚠ {cell.ecarts}")
+    return separator.join(parts)
+
+
 def truncate(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
