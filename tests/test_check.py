@@ -275,3 +275,21 @@ def test_control_characters_in_ids_and_file_names_never_reach_the_terminal(
     assert result.exit_code == 1
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "q\\x1b]0;pwned\\x07\\x1b[2J (notes) : NIR/INS" in result.stdout
+
+
+def test_an_identifier_hidden_in_an_id_is_found_and_the_id_shown_masked(cli: Invoke, tmp_path: Path) -> None:
+    path = write(tmp_path / "e.json")
+    entry = {"status": "answered", "notes": "tél. 0612345678"}
+    interviews.edit(path, lambda data: data["answers"].__setitem__("contact-jean.dupont@chu.fr", entry))
+    result = cli("check", "e.json")
+    assert result.exit_code == 1
+    assert "jean.dupont" not in result.stdout and "12345678" not in result.stdout
+    assert result.stdout.splitlines()[:2] == [
+        "e.json — co•••••-••••.••••••@•••.•• (identifiant) : adresse électronique "
+        "« co•••••-••••.••••••@•••.•• »",
+        "e.json — co•••••-••••.••••••@•••.•• (notes) : numéro de téléphone « 06•••••••• »",
+    ]
+    interviews.edit(path, lambda data: data.__setitem__("format_version", 7))  # now invalid
+    result = cli("check", "e.json")
+    assert "jean.dupont" not in result.stdout and "12345678" not in result.stdout
+    assert "« answers.co•••••-••••.••••••@•••.••.notes » : numéro de téléphone" in result.stdout

@@ -68,12 +68,12 @@ def test_a_save_makes_a_file_made_public_private_again(umask: int, tmp_path: Pat
     assert mode(path) == 0o600
 
 
-def test_the_lock_file_is_private_and_hidden(tmp_path: Path) -> None:
+def test_the_lock_file_is_private_and_hidden(umask: int, tmp_path: Path) -> None:
     path = write(tmp_path / "e.json")
     with ifile.Lock(path):
         lock = ifile.lock_path(path)
         assert lock.name == ".e.json.lock"
-        assert mode(lock) & 0o077 == 0
+        assert mode(lock) == 0o600
 
 
 # --- atomic writes -------------------------------------------------------------------------

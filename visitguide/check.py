@@ -135,26 +135,39 @@ def _field(name: str) -> str:
 
 
 def interview_identifiers(path: Path, interview: Interview) -> Iterator[Finding]:
-    """Identifiers in every free-text field of a valid interview, named by question."""
+    """Identifiers in every free-text field of a valid interview, named by question.
+
+    Ids are searched too (a hand-edited file may hold anything) and are always shown masked.
+    """
     for name in Context.model_fields:
         value = getattr(interview.context, name)
         if isinstance(value, str):
             yield from _identifier_findings(path, t("check.where.context", field=_field(name)), value)
     for qid, answer in interview.answers.items():
-        yield from _texts(path, "check.where.answer", qid, answer.notes, answer.evidence)
+        yield from _texts(path, "check.where.answer", qid, {"notes": answer.notes}, answer.evidence)
     for cid, rating in interview.checkpoints.items():
-        where = t("check.where.checkpoint", id=cid, field=_field("comment"))
-        yield from _identifier_findings(path, where, rating.comment)
+        yield from _texts(path, "check.where.checkpoint", cid, {"comment": rating.comment}, [])
     for added in interview.added_questions:
-        where = t("check.where.added", id=added.id, field=_field("text"))
-        yield from _identifier_findings(path, where, added.text)
-        yield from _texts(path, "check.where.added", added.id, added.notes, added.evidence)
+        texts = {"text": added.text, "notes": added.notes}
+        yield from _texts(path, "check.where.added", added.id, texts, added.evidence)
 
 
-def _texts(path: Path, key: str, item: str, notes: str, evidence: list[str]) -> Iterator[Finding]:
-    yield from _identifier_findings(path, t(key, id=item, field=_field("notes")), notes)
+def _texts(path: Path, key: str, item: str, texts: dict[str, str], evidence: list[str]) -> Iterator[Finding]:
+    shown = masked_id(item)
+    yield from _identifier_findings(path, t(key, id=shown, field=_field("id")), item)
+    for field, text in texts.items():
+        yield from _identifier_findings(path, t(key, id=shown, field=_field(field)), text)
     for document in evidence:
-        yield from _identifier_findings(path, t(key, id=item, field=_field("evidence")), document)
+        yield from _identifier_findings(path, t(key, id=shown, field=_field("evidence")), document)
+
+
+def masked_id(text: str) -> str:
+    """An id or key as shown in a finding: any identifier in it masked."""
+    pieces, last = [], 0
+    for found in identifiers.find(text):
+        pieces += [text[last : found.start], found.masked]
+        last = found.end
+    return "".join([*pieces, text[last:]])
 
 
 def data_identifiers(path: Path, data: Any) -> Iterator[Finding]:
@@ -167,7 +180,7 @@ def data_identifiers(path: Path, data: Any) -> Iterator[Finding]:
             yield from _identifier_findings(path, t("check.where.key", key=where or "/"), value)
         elif isinstance(value, dict):
             for key, item in reversed(value.items()):
-                inner = f"{where}.{key}" if where else str(key)
+                inner = f"{where}.{masked_id(str(key))}" if where else masked_id(str(key))
                 yield from _identifier_findings(path, t("check.where.key", key=inner), str(key))
                 stack.append((inner, item))
         elif isinstance(value, list):
