@@ -8,6 +8,7 @@ interview files (`check`, `export`, `status`, `interview --resume`, scripted and
 
 from __future__ import annotations
 
+import io
 import random
 import shutil
 from pathlib import Path
@@ -50,6 +51,7 @@ YAML_PAYLOADS: dict[str, tuple[bytes, str]] = {
     "deep-brackets": (b"[" * 100_000, "imbrication trop profonde"),
     "deep-braces": (b"{a: " * 100_000, "imbrication trop profonde"),
     "deep-closed": (b"[" * 10_000 + b"]" * 10_000, "imbrication trop profonde"),
+    "deep-block": (b"- " * 50_000 + b"a\n", "imbrication trop profonde"),
     "not-utf8": (b"audience: gouvernance\nquestions: \xff\xfe\n", "n'est pas encodé en UTF-8"),
     "empty": (b"", "vide"),
     "binary": (_binary(), ""),
@@ -393,3 +395,27 @@ def test_an_answers_file_full_of_unknown_ids_gives_a_bounded_report(cli: Invoke,
     output = refused(result, 2, "r.yaml", "inconnue-0")
     assert len(output.splitlines()) <= MAX_LINES, len(output.splitlines())
     assert not (tmp_path / "e.json").exists()
+
+
+def test_a_live_resume_shows_hostile_notes_and_ids_escaped(tmp_path: Path) -> None:
+    """The resume overview prints notes, context and forgotten answers: all made harmless."""
+    from rich.console import Console
+
+    from visitguide import live
+    from visitguide.asker import CtrlC, ScriptedAsker
+    from visitguide.errors import Interrupted
+
+    path = _hostile_interview(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    orphan = '"q\\u001b]0;pwned\\u0007": {"status": "answered", "notes": "vieille \\u001b[2J note"}, '
+    path.write_text(text.replace('"answers": {', '"answers": {' + orphan, 1), encoding="utf-8")
+    output = io.StringIO()
+    console = Console(file=output, force_terminal=False, color_system=None, width=200)
+    asker = ScriptedAsker([CtrlC()])
+    try:
+        live.run(None, None, None, path, {}, [], asker=asker, console=console)
+    except Interrupted as exc:
+        assert_no_raw_control(exc.message)
+    shown = output.getvalue()
+    assert "pwned" in shown
+    assert_no_raw_control(shown)
