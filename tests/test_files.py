@@ -224,6 +224,19 @@ def test_scripted_out_never_overwrites(cli: Invoke, tmp_path: Path) -> None:
     assert snapshot(path) == before
 
 
+def test_live_out_never_overwrites_and_asks_nothing(tmp_path: Path) -> None:
+    from visitguide.asker import ScriptedAsker
+    from visitguide.console import out
+
+    path = write(tmp_path / "e.json", {"first": "À garder."})
+    before = snapshot(path)
+    asker = ScriptedAsker([])
+    with pytest.raises(InterviewFileError, match="existe déjà : il n'est jamais écrasé"):
+        live.run(None, "gouvernance", path, None, {}, [], asker=asker, console=out())
+    assert asker.prompts == []
+    assert snapshot(path) == before
+
+
 # --- damaged files are never rewritten -----------------------------------------------------
 
 
