@@ -5,6 +5,11 @@ one). Only the constructor runs in Python, so the checks live there and cost nex
 aliases (a node constructed twice), tags outside the plain JSON-like set, non-string or
 duplicate keys. Files over `MAX_BYTES` are refused before parsing, and bytes that are not
 UTF-8 are reported with their line.
+
+A document without tags, anchors or aliases (every bank file in practice) is built straight
+from the parser's events by `_PlainReader`, with the same data, lines and problems, about
+three times faster than composing a node graph and constructing it; any other document goes
+through `_StrictLoader`.
 """
 
 from __future__ import annotations
@@ -13,6 +18,16 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.events import (
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from visitguide.errors import Problem
@@ -167,9 +182,8 @@ def parse_lenient(text: str, path: Path | str) -> tuple[Any, list[Problem]]:
 
     Syntax errors and aliases stop the reading: `YamlProblems`.
     """
-    loader = _StrictLoader(text)
     try:
-        data = loader.get_single_data()
+        data, found = _read(text)
     except _AliasFound as alias:
         raise YamlProblems([Problem(path, alias.line, t("yaml.alias"))]) from None
     except yaml.MarkedYAMLError as exc:
@@ -180,9 +194,185 @@ def parse_lenient(text: str, path: Path | str) -> tuple[Any, list[Problem]]:
         raise YamlProblems([Problem(path, None, t("yaml.syntax_generic"))]) from None
     except RecursionError:
         raise YamlProblems([Problem(path, None, t("yaml.too_deep"))]) from None
+    return data, [Problem(path, line, msg) for line, msg in found]
+
+
+def _read(text: str) -> tuple[Any, list[tuple[int, str]]]:
+    """The data and the `(line, message)` problems of one document."""
+    try:
+        return _PlainReader(text).read()
+    except _Unusual:
+        pass
+    loader = _StrictLoader(text)
+    try:
+        return loader.get_single_data(), loader.found
     finally:
         loader.dispose()
-    return data, [Problem(path, line, msg) for line, msg in loader.found]
+
+
+class _Unusual(Exception):
+    """The document has a tag, an anchor or an alias: `_StrictLoader` reads it."""
+
+
+_SKIP = object()  # in place of a key whose value is not built
+_IMPLICIT: dict[Any, list[tuple[str, Any]]] = _Base.yaml_implicit_resolvers
+
+
+class _PlainReader:
+    """Builds a document without tags, anchors or aliases straight from the parser's events.
+
+    It gives what `_StrictLoader` gives for such a document: the same marked data and the
+    same problems in the same order. `_StrictLoader` constructs breadth first, so each
+    problem is kept with the depth of the collection being filled when it was found, and the
+    problems are sorted by that depth at the end (a stable sort keeps the document order).
+    """
+
+    def __init__(self, text: str) -> None:
+        self._loader = _Base(text)
+        self._found: list[tuple[int, int, str]] = []  # (depth, line, message)
+
+    def read(self) -> tuple[Any, list[tuple[int, str]]]:
+        try:
+            data = self._document()
+        finally:
+            self._loader.dispose()
+        self._found.sort(key=lambda problem: problem[0])
+        return data, [(line, message) for _, line, message in self._found]
+
+    def _document(self) -> Any:
+        get = self._loader.get_event
+        get()  # stream start
+        event = get()
+        if type(event) is StreamEndEvent:
+            return None
+        data = self._tree(get(), get)
+        get()  # document end
+        event = get()
+        if type(event) is DocumentStartEvent:
+            # The composer's own error, so that it is reported the same way.
+            mark: Any = event.start_mark
+            raise ComposerError(
+                "expected a single document in the stream", None, "but found another document", mark
+            )
+        return data
+
+    def _tree(self, event: Any, get: Any) -> Any:
+        """The node starting with `event`, built without recursion (a stack of frames)."""
+        kind = type(event)
+        if kind is ScalarEvent:
+            return self._scalar(event, -1)
+        root = self._collection(event)
+        stack: list[Any] = [root]
+        key: Any = None  # the key waiting for its value in the innermost mapping
+        keys: list[Any] = []  # the waiting keys of the outer mappings
+        found = self._found
+        while stack:
+            container = stack[-1]
+            depth = len(stack) - 1
+            event = get()
+            kind = type(event)
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+                if keys:
+                    key = keys.pop()
+                continue
+            if event.anchor is not None or getattr(event, "tag", None) is not None:
+                raise _Unusual
+            line = event.start_mark.line + 1
+            if type(container) is MarkedList:
+                container.item_lines.append(line)
+            elif key is None:  # a key
+                if kind is not ScalarEvent or _tag(event) != _STR:
+                    found.append((depth, line, t("yaml.key_not_string")))
+                    if kind is not ScalarEvent:
+                        self._skip(get)
+                    key = _SKIP
+                elif event.value in container.key_lines:
+                    found.append((depth, line, t("yaml.duplicate_key", key=event.value)))
+                    key = _SKIP
+                else:
+                    key = event.value
+                    container.key_lines[key] = line
+                continue
+            elif key is _SKIP:  # the value of a refused key is not built
+                if kind is not ScalarEvent:
+                    self._skip(get)
+                key = None
+                continue
+            value = self._scalar(event, depth) if kind is ScalarEvent else self._collection(event)
+            if type(container) is MarkedList:
+                container.append(value)
+            else:
+                container[key] = value
+                key = None
+            if kind is not ScalarEvent:
+                stack.append(value)
+                keys.append(key)
+                key = None
+        return root
+
+    def _collection(self, event: Any) -> Any:
+        kind = type(event)
+        if kind is not MappingStartEvent and kind is not SequenceStartEvent:
+            raise _Unusual  # an alias
+        if event.anchor is not None or event.tag is not None:
+            raise _Unusual
+        data: MarkedDict | MarkedList = MarkedDict() if kind is MappingStartEvent else MarkedList()
+        data.line = event.start_mark.line + 1
+        return data
+
+    def _scalar(self, event: Any, depth: int) -> Any:
+        if event.anchor is not None or event.tag is not None:
+            raise _Unusual
+        tag = _tag(event)
+        if tag == _STR:
+            return event.value
+        line = event.start_mark.line + 1
+        if tag not in _ALLOWED_TAGS:
+            self._found.append((depth, line, t("yaml.tag", tag="!!" + tag[len(_TAG) :])))
+            return None
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+        try:
+            return self._loader.yaml_constructors[tag](self._loader, node)
+        except (ValueError, OverflowError):
+            value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            self._found.append((depth, line, t("yaml.bad_value", value=value)))
+            return None
+
+    def _skip(self, get: Any) -> None:
+        """Consume the rest of a collection whose start was just read."""
+        level = 1
+        while level:
+            event = get()
+            kind = type(event)
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                level += 1
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                level -= 1
+            if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
+                raise _Unusual
+            if kind not in _PLAIN_EVENTS:
+                raise _Unusual
+
+
+_STR = _TAG + "str"
+_PLAIN_EVENTS = frozenset(
+    {ScalarEvent, MappingStartEvent, MappingEndEvent, SequenceStartEvent, SequenceEndEvent}
+)
+
+
+def _tag(event: Any) -> str:
+    """The tag the resolver gives a scalar without an explicit tag."""
+    if not event.implicit[0]:
+        return _STR
+    value = event.value
+    for tag, regexp in _IMPLICIT.get(value[:1], []):
+        if regexp.match(value):
+            return str(tag)
+    for tag, regexp in _IMPLICIT.get(None, []):
+        if regexp.match(value):
+            return str(tag)
+    return _STR
 
 
 def load(path: Path, max_bytes: int = MAX_BYTES) -> Any:
