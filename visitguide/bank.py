@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from visitguide import yamlsafe
+from visitguide import cache, yamlsafe
 from visitguide.errors import BankError, InputError, Problem, UsageError
 from visitguide.messages import t
 from visitguide.models import (
@@ -158,8 +158,8 @@ def load_guide(source: GuideSource) -> Guide:
 
 
 def check_folder(folder: Path) -> list[Problem]:
-    """Every problem of one guide folder (for `validate`)."""
-    return _check(GuideSource(folder.name, folder, folder.parent, False))[1]
+    """Every problem of one guide folder (for `validate`: always parsed and checked again)."""
+    return _check(GuideSource(folder.name, folder, folder.parent, False), use_cache=False)[1]
 
 
 def check_bank(path: Path) -> list[Problem]:
@@ -192,7 +192,8 @@ class _Loaded:
     model: Any
 
 
-def _check(source: GuideSource) -> tuple[Guide | None, list[Problem]]:
+def _check(source: GuideSource, use_cache: bool = True) -> tuple[Guide | None, list[Problem]]:
+    """The guide and its problems; a clean guide is kept in `cache`, keyed by its bytes."""
     folder = source.folder
     problems: list[Problem] = []
     digest = hashlib.sha256()
@@ -207,6 +208,9 @@ def _check(source: GuideSource) -> tuple[Guide | None, list[Problem]]:
     if not guide_path.is_file():
         problems.append(Problem(guide_path, None, t("bank.missing_guide_file")))
         return None, problems
+    guide_digest = "sha256:" + digest.hexdigest()
+    if use_cache and not problems and (cached := cache.load_guide(folder, guide_digest)) is not None:
+        return Guide(*cached, source, guide_digest), problems
     meta = _parse_model(guide_path, contents.get(guide_path), GuideFile, problems)
     audiences = {
         path.stem: loaded
@@ -221,7 +225,8 @@ def _check(source: GuideSource) -> tuple[Guide | None, list[Problem]]:
         problems.sort(key=lambda p: (str(p.path), p.line or 0))
         return None, problems
     by_audience = {a.id: tuple(audiences[a.id].model.questions) for a in meta.model.audiences}
-    return Guide(meta.model, by_audience, source, "sha256:" + digest.hexdigest()), problems
+    cache.store_guide(folder, guide_digest, meta.raw, {a: audiences[a].raw for a in by_audience})
+    return Guide(meta.model, by_audience, source, guide_digest), problems
 
 
 def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:

@@ -1,0 +1,192 @@
+"""A cache of checked guides, keyed by the bytes of their files.
+
+Reading a 5,000-question guide means parsing 2.5 MB of YAML with line numbers and checking
+every rule; most commands then read the same bytes again. After a guide is found clean, its
+plain data is kept here, and the next command that reads the very same bytes validates that
+data with the models again (fast: no YAML, no marks, no cross-file rules) instead of parsing.
+
+Why it never serves stale data: the key is the guide's digest, a SHA-256 of the name and the
+bytes of every YAML file of the folder (`bank.py` computes it anyway), plus the folder name,
+the program's version, the Python version and the size and modification time of the modules
+that decide what "clean" means. Any edited byte, even within the same second and at the same
+size, is a new key. Only a guide without any problem is stored; a broken one is parsed again
+each time, so its errors are always reported, from the files, with their lines.
+
+Why it never breaks a command: every failure to read or write (no home, read-only or foreign
+folder, full disk, damaged or truncated entry) is a miss, silently. An entry holds a SHA-256
+of its payload, checked before use; it is written to a temporary file then renamed, so a
+reader sees a whole entry or none. One entry per guide folder: a newer version replaces it.
+
+Where: `$XDG_CACHE_HOME/visitguide` (by default `~/.cache/visitguide`), folder 0700, files
+0600: a bank may be private to its author.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from visitguide import __version__
+
+if TYPE_CHECKING:
+    from visitguide.models import GuideFile, Question
+
+FORMAT = 1
+MAGIC = b"visitguide-cache\n"
+_RULE_MODULES = ("bank.py", "models.py", "yamlsafe.py", "cache.py")
+
+
+def folder() -> Path | None:
+    """The cache folder, or None when there is no usable home for it."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG spec ignores relative paths
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):
+            return None
+    return Path(base) / "visitguide"
+
+
+def _code_fingerprint() -> str:
+    """Size and modification time of the modules that define the rules (edited code, new key)."""
+    here = Path(__file__).parent
+    parts = []
+    for name in _RULE_MODULES:
+        try:
+            stat = (here / name).stat()
+            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}:-")
+    return ";".join(parts)
+
+
+def key(guide_folder: Path, digest: str) -> str:
+    """The key of a guide whose files have `digest`."""
+    text = "\n".join(
+        (
+            f"format {FORMAT}",
+            f"visitguide {__version__}",
+            f"python {sys.implementation.cache_tag} {sys.version}",
+            _code_fingerprint(),
+            f"folder {guide_folder.name}",
+            digest,
+        )
+    )
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _entry(guide_folder: Path) -> Path | None:
+    """The one entry of a guide folder (by its absolute path)."""
+    root = folder()
+    if root is None:
+        return None
+    where = os.path.abspath(guide_folder).encode("utf-8", "surrogateescape")
+    return root / "guides" / (hashlib.sha256(where).hexdigest()[:32] + ".bin")
+
+
+def load(guide_folder: Path, digest: str) -> dict[str, Any] | None:
+    """The plain data stored for these exact bytes, or None."""
+    entry = _entry(guide_folder)
+    if entry is None:
+        return None
+    try:
+        if not all(_trusted(path) for path in (entry.parent.parent, entry.parent, entry)):
+            return None
+        blob = entry.read_bytes()
+    except OSError:
+        return None
+    header = MAGIC + key(guide_folder, digest).encode() + b"\n"
+    if not blob.startswith(header):
+        return None
+    checksum, payload = blob[len(header) : len(header) + 32], blob[len(header) + 32 :]
+    if hashlib.sha256(payload).digest() != checksum:
+        return None
+    try:
+        data = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def store(guide_folder: Path, digest: str, data: dict[str, Any]) -> None:
+    """Keep the plain data of a clean guide; any failure leaves the cache as it was."""
+    entry = _entry(guide_folder)
+    if entry is None:
+        return
+    try:
+        payload = marshal.dumps(plain(data))
+    except ValueError:
+        return  # something marshal cannot hold: not worth a cache entry
+    blob = MAGIC + key(guide_folder, digest).encode() + b"\n" + hashlib.sha256(payload).digest() + payload
+    with contextlib.suppress(OSError):
+        _write(entry, blob)
+
+
+def _trusted(path: Path) -> bool:
+    """Ours, and nobody else can write to it: an entry planted by another user is ignored."""
+    stat = path.lstat()
+    return stat.st_uid == os.getuid() and not stat.st_mode & 0o022
+
+
+def _write(entry: Path, blob: bytes) -> None:
+    root = entry.parent.parent
+    root.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for path in (root, entry.parent):
+        path.mkdir(mode=0o700, exist_ok=True)
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o700)
+    fd, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-")  # always 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(blob)
+        os.replace(temporary, entry)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def plain(data: Any) -> Any:
+    """`data` with builtin containers only (the loader's marked ones are subclasses)."""
+    if isinstance(data, dict):
+        return {k: plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [plain(v) for v in data]
+    return data
+
+
+# --- guides ------------------------------------------------------------------------------
+
+
+def load_guide(guide_folder: Path, digest: str) -> tuple[GuideFile, dict[str, tuple[Question, ...]]] | None:
+    """The models of a clean guide whose files have `digest`, or None.
+
+    The stored data is validated by the models again: a few milliseconds, and whatever
+    happened to the entry, only data the models accept comes out.
+    """
+    from pydantic import ValidationError
+
+    from visitguide.models import AudienceFile, GuideFile
+
+    data = load(guide_folder, digest)
+    if data is None:
+        return None
+    try:
+        meta = GuideFile.model_validate(data["guide"])
+        by_audience = {
+            audience.id: tuple(AudienceFile.model_validate(data["audiences"][audience.id]).questions)
+            for audience in meta.audiences
+        }
+    except (ValidationError, KeyError, TypeError):
+        return None
+    return meta, by_audience
+
+
+def store_guide(guide_folder: Path, digest: str, meta: Any, audiences: dict[str, Any]) -> None:
+    """Keep the raw data of a clean guide: `guide.yaml` and each audience file."""
+    store(guide_folder, digest, {"guide": meta, "audiences": audiences})
