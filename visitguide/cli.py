@@ -3,9 +3,10 @@
 Every command module below this one is free of Typer. The one catch point for user errors
 is `App.main`: a `VisitguideError` becomes a red sentence on stderr and its exit code;
 Click's usage errors become a sentence of the catalog and exit 2.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here: Typer reads the annotations of every command
+at start, and string annotations would cost it an `eval` each (about 5 ms per start).
+"""
 
 import sys
 from collections.abc import Sequence

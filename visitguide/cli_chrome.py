@@ -23,19 +23,8 @@ def install() -> None:
     if _installed:
         return
     _installed = True
-    from typer import rich_utils
     from typer._click import decorators
 
-    rich_utils.ARGUMENTS_PANEL_TITLE = t("chrome.arguments")
-    rich_utils.OPTIONS_PANEL_TITLE = t("chrome.options")
-    rich_utils.COMMANDS_PANEL_TITLE = t("chrome.commands")
-    rich_utils.ERRORS_PANEL_TITLE = t("chrome.error")
-    rich_utils.DEFAULT_STRING = t("chrome.default")
-    rich_utils.ENVVAR_STRING = t("chrome.envvar")
-    rich_utils.REQUIRED_LONG_STRING = t("chrome.required")
-    rich_utils.DEPRECATED_STRING = t("chrome.deprecated")
-    rich_utils.ABORTED_TEXT = t("chrome.aborted")
-    rich_utils.RICH_HELP = t("chrome.try_help")
     original = decorators.help_option
 
     def help_option(param_decls: list[str]) -> Any:
@@ -51,6 +40,32 @@ def install() -> None:
     decorators.help_option = help_option
 
 
+_translated = False
+
+
+def _translate_rich_help() -> None:
+    """Translate the words of Typer's rich help, just before it is first rendered.
+
+    Importing `typer.rich_utils` costs about 90 ms (rich, markdown): only help pays it.
+    """
+    global _translated
+    if _translated:
+        return
+    _translated = True
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = t("chrome.arguments")
+    rich_utils.OPTIONS_PANEL_TITLE = t("chrome.options")
+    rich_utils.COMMANDS_PANEL_TITLE = t("chrome.commands")
+    rich_utils.ERRORS_PANEL_TITLE = t("chrome.error")
+    rich_utils.DEFAULT_STRING = t("chrome.default")
+    rich_utils.ENVVAR_STRING = t("chrome.envvar")
+    rich_utils.REQUIRED_LONG_STRING = t("chrome.required")
+    rich_utils.DEPRECATED_STRING = t("chrome.deprecated")
+    rich_utils.ABORTED_TEXT = t("chrome.aborted")
+    rich_utils.RICH_HELP = t("chrome.try_help")
+
+
 def _usage(text: str) -> str:
     return text.replace("Usage:", t("chrome.usage"), 1)
 
@@ -59,10 +74,18 @@ class Command(TyperCommand):
     def get_usage(self, ctx: _click.Context) -> str:
         return _usage(super().get_usage(ctx))
 
+    def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
+        _translate_rich_help()
+        super().format_help(ctx, formatter)
+
 
 class Group(TyperGroup):
     def get_usage(self, ctx: _click.Context) -> str:
         return _usage(super().get_usage(ctx))
+
+    def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
+        _translate_rich_help()
+        super().format_help(ctx, formatter)
 
 
 def usage_message(exc: _click.exceptions.UsageError) -> str:
