@@ -18,6 +18,7 @@ from visitguide.messages import t
 
 if TYPE_CHECKING:
     from rich.table import Table
+    from rich.text import Text
 
     from visitguide.report import model as m
 
@@ -30,12 +31,19 @@ def run(paths: Sequence[Path], guide: str | None, banks: Sequence[Path]) -> int:
 
     visit = build.build(inputs.load(paths, guide, banks))
     console = out()
-    console.print(_title(visit))
+    console.print(rich_text(_title(visit)))
     console.print(matrix(visit))
-    console.print(escape(t("status.legend")), style="dim")
+    console.print(rich_text(f"[dim]{escape(t('status.legend'))}[/]"))
     for line in left_to_ask(visit):
-        console.print(line)
+        console.print(rich_text(line))
     return 0
+
+
+def rich_text(markup: str) -> Text:
+    """Our markup as rich text, without emoji codes: a note's ":100:" stays ":100:"."""
+    from rich.text import Text
+
+    return Text.from_markup(markup, emoji=False)
 
 
 def _title(visit: m.Visit) -> str:
@@ -80,23 +88,22 @@ def matrix(visit: m.Visit) -> Table:
     """Criteria down, audiences across, coverage and ratings in each cell."""
     from rich.table import Table
 
-    table = Table(show_lines=True, title=escape(t("status.matrix_title")), title_justify="left")
-    table.add_column(t("status.col.criterion"), max_width=30)
+    table = Table(show_lines=True, title=rich_text(escape(t("status.matrix_title"))), title_justify="left")
+    table.add_column(rich_text(escape(t("status.col.criterion"))), max_width=30)
     for audience in visit.audiences:
         count = next((a.interviews for a in visit.header.audiences if a.audience == audience.id), 0)
-        table.add_column(escape(f"{audience.id} ({count})"), min_width=14)
-    table.add_column(t("status.col.ecarts"), justify="right")
+        table.add_column(rich_text(escape(f"{audience.id} ({count})")), min_width=14)
+    table.add_column(rich_text(escape(t("status.col.ecarts"))), justify="right")
     for row in visit.matrix:
         if _empty(row):
             continue
         label = f"[bold]{escape(row.criterion)}[/]\n[dim]{escape(_short(row.title, 28))}[/]"
         ecarts = sum(1 for e in visit.ecarts if row.criterion in e.criteria)
-        table.add_row(
-            label, *(_cell(c) for c in row.cells), f"[bold red]{ecarts}[/]" if ecarts else "[dim]0[/]"
-        )
+        cells = [label, *(_cell(c) for c in row.cells), f"[bold red]{ecarts}[/]" if ecarts else "[dim]0[/]"]
+        table.add_row(*(rich_text(cell) for cell in cells))
     empty = [row.criterion for row in visit.matrix if _empty(row)]
     if empty:
-        table.caption = escape(t("status.empty_criteria", ids=", ".join(empty)))
+        table.caption = rich_text(escape(t("status.empty_criteria", ids=", ".join(empty))))
         table.caption_justify = "left"
     return table
 

@@ -3,12 +3,18 @@
 HTML is autoescaped: every value from an interview file is escaped. Markdown has no
 autoescape, so the environment's `finalize` escapes every `{{ value }}` for Markdown and folds
 its line breaks; multi-line notes go through the `block` filter, which keeps each line in a
-quotation. Environments (and so compiled templates) are built once per process.
+quotation. Environments (and so compiled templates) are built once per process, and the
+compiled templates are kept in the user's cache folder (`BytecodeCache`), so that a command
+does not compile them again: jinja2 checks the template's source against the cached code, so
+an edited template is compiled afresh, and any cache failure only means compiling.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import stat
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +25,7 @@ from visitguide.report import model as m
 from visitguide.report import view
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import BytecodeCache, Environment
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -77,6 +83,42 @@ def _audience_label(visit: m.Visit) -> Any:
     return lambda audience: labels.get(audience, audience)
 
 
+def bytecode_cache() -> BytecodeCache | None:
+    """jinja2's file cache of compiled templates in our cache folder, or None if unusable.
+
+    Compiled code is executed when loaded, so the folder is used only when it is the user's
+    own and nobody else can write to it; a damaged entry is a miss, a failed write ignored.
+    """
+    from jinja2 import FileSystemBytecodeCache
+
+    from visitguide import cache as cache_folder
+
+    base = cache_folder.folder()
+    if base is None:
+        return None
+    folder = base / "templates"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+    except OSError:
+        return None
+    if info.st_uid != os.geteuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return None
+
+    class SafeCache(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: Any) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # a damaged entry (any unpickling error): compile instead
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            with contextlib.suppress(OSError):  # read-only or full: next time, compile again
+                super().dump_bytecode(bucket)
+
+    return SafeCache(str(folder))
+
+
 @cache
 def environment(kind: str) -> Environment:
     """The jinja2 environment for "html" (autoescaped) or "md" (Markdown-escaped)."""
@@ -90,6 +132,7 @@ def environment(kind: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode_cache(),
     )
     env.globals.update(t=t, v=view)
     env.filters["block"] = md_block
