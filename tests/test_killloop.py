@@ -82,7 +82,8 @@ def number_in_file(interview: ifile.Interview, item: str) -> int | None:
 def _saved_but_unreported(interview: ifile.Interview, first: int, reported: dict[str, int]) -> bool:
     """Whether this round's writer saved more than it reported (killed in between)."""
     numbers = [number_in_file(interview, item) or 0 for item in [*interview.answers, *interview.checkpoints]]
-    return max(numbers, default=0) >= first and max(numbers) > max(reported.values(), default=-1)
+    top = max(numbers, default=-1)
+    return top >= first and top > max(reported.values(), default=-1)
 
 
 @pytest.mark.slow  # 6 s on an idle machine, up to 18 s when others share the disk (fsync-bound)
