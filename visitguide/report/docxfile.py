@@ -281,18 +281,20 @@ class Writer:
         self.add(_table(header, rows, [0.52, 0.18, 0.07, 0.07, 0.07, 0.09]))
         header = [
             t("report.col.rating"),
-            t("report.col.audience"),
             t("report.col.who"),
             t("report.col.comment"),
         ]
         for k in c.checkpoints:
             if k.ratings:
-                self.add(_heading(k.id, 3))
-                rows = [[r.rating, self.aud(r.who.audience), view.who(r.who), r.comment] for r in k.ratings]
-                fills = [
-                    [view.fill(_rating_share(r.rating)).lstrip("#"), None, None, None] for r in k.ratings
-                ]
-                self.add(_table(header, rows, [0.1, 0.2, 0.3, 0.4], fills))
+                self.add(_heading(f"{k.id} ({k.audience_label})", 3))
+                rows = [[r.rating, self._rater(r.who, k.audience), r.comment] for r in k.ratings]
+                fills = [[view.fill(_rating_share(r.rating)).lstrip("#"), None, None] for r in k.ratings]
+                self.add(_table(header, rows, [0.1, 0.38, 0.52], fills))
+
+    def _rater(self, who: m.Who, audience: str) -> str:
+        """Who rated, with the audience only when it is not the checkpoint's own."""
+        text = view.who(who)
+        return text if who.audience == audience else f"{text} ({self.aud(who.audience)})"
 
     def _notes(self, c: m.CriterionView) -> None:
         self.add(_heading(t("report.notes"), 2))
