@@ -246,8 +246,14 @@ def _hostile_interview(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "args",
-    [["check", "e.json"], ["status", "e.json"], ["export", "e.json", "--format", "md"]],
-    ids=["check", "status", "export-md"],
+    [
+        ["check", "e.json"],
+        ["status", "e.json"],
+        ["export", "e.json", "--format", "md"],
+        ["export", "e.json", "--format", "json"],
+        ["export", "e.json", "--format", "csv"],
+    ],
+    ids=["check", "status", "export-md", "export-json", "export-csv"],
 )
 def test_control_characters_in_notes_never_reach_the_terminal(
     cli: Invoke, tmp_path: Path, args: list[str]
@@ -306,6 +312,7 @@ def _replace_line(text: str, start: str, new: str) -> str:
         ["guides"],
         ["criteria"],
         ["interview", "--dry-run", "--audience", "gouvernance"],
+        ["interview", "--dry-run", "--audience", "gouvernance", "--format", "yaml"],
         ["export", "--blank", "--audience", "gouvernance", "--format", "md"],
     ],
     ids=lambda a: "-".join(a).strip("-"),
