@@ -4,6 +4,11 @@ Writes go to a temporary file in the same folder (mode 0600), are fsynced, renam
 target, and the folder is fsynced: a reader or a power cut never sees half a file. A new file
 is linked into place, so an existing file is never overwritten. A lock beside the file keeps
 two processes from writing the same interview.
+
+Reading never trusts the file: a regular file of at most `MAX_BYTES`, UTF-8, JSON without
+absurd nesting or numbers, the right `format`, a known `format_version` (older ones upgraded
+in memory), then the strict model. Anything else is a `DamagedFile` naming the file, and
+nothing in this module ever writes to a file it could not read.
 """
 
 from __future__ import annotations
