@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from visitguide import bank
 from visitguide.bank import Guide
-from visitguide.console import escape, out, plain
+from visitguide.console import escape, json_text, out, plain
 from visitguide.errors import UsageError
 from visitguide.messages import t
 
@@ -91,7 +90,7 @@ def _check_filters(guides: Sequence[Guide], audience: str | None, criterion: str
 
 def show_questions(rows: list[QuestionRow], fmt: str) -> None:
     if fmt == "json":
-        plain(json.dumps([row.__dict__ for row in rows], ensure_ascii=False, indent=2))
+        plain(json_text([row.__dict__ for row in rows]))
         return
     from rich.table import Table
 

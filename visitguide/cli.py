@@ -18,7 +18,7 @@ import typer
 from typer import _click
 
 from visitguide import __version__, cli_chrome
-from visitguide.errors import BankError, ExitCode, VisitguideError
+from visitguide.errors import MAX_SHOWN, BankError, ExitCode, VisitguideError
 from visitguide.messages import t
 
 cli_chrome.install()
@@ -62,13 +62,15 @@ class App(cli_chrome.Group):
 
 
 def report_bank_error(exc: BankError) -> None:
-    from visitguide.console import err, error
+    """The bank's problems on stderr: the first `MAX_SHOWN`, then how many more."""
+    from visitguide.console import err, error, escape
 
     error(t("error.bank_header", count=len(exc.problems)))
-    from visitguide.console import escape
-
-    for problem in exc.problems:
-        err().print(escape(str(problem)), soft_wrap=True)
+    console = err()
+    for problem in exc.problems[:MAX_SHOWN]:
+        console.print(escape(str(problem)), soft_wrap=True)
+    if len(exc.problems) > MAX_SHOWN:
+        console.print(t("problems.more", count=len(exc.problems) - MAX_SHOWN), soft_wrap=True)
 
 
 app = typer.Typer(

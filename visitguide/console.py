@@ -35,18 +35,13 @@ def out() -> Console:
     """A console on stdout (made per call: it follows COLUMNS and redirections)."""
     from rich.console import Console
 
-    return Console(
-        highlight=False,
-    )
+    return Console(highlight=False, emoji=False)
 
 
 def err() -> Console:
     from rich.console import Console
 
-    return Console(
-        stderr=True,
-        highlight=False,
-    )
+    return Console(stderr=True, highlight=False, emoji=False)
 
 
 def escape(text: str) -> str:
@@ -61,6 +56,19 @@ def error(message: str) -> None:
     from visitguide.messages import t
 
     err().print(f"[bold red]{t('error.prefix')}[/] {escape(message)}", soft_wrap=True)
+
+
+# What json.dumps(ensure_ascii=False) leaves raw that a terminal may obey: DEL, C1 controls
+# (CSI...), bidirectional overrides. Inside JSON strings a \uXXXX escape is the same character.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(data: object) -> str:
+    """Indented JSON keeping accents readable, with terminal-unsafe characters escaped."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def plain(text: str) -> None:

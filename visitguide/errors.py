@@ -21,6 +21,11 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
+# Problems listed in one report; the count says how many more there are (a file of
+# thousands of mistakes must give a readable report, quickly).
+MAX_SHOWN = 100
+
+
 @dataclass(frozen=True)
 class Problem:
     """One located problem: `file:line: message`."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from visitguide import bank
 from visitguide.console import escape, out
-from visitguide.errors import ExitCode, Problem, UsageError
+from visitguide.errors import MAX_SHOWN, ExitCode, Problem, UsageError
 from visitguide.messages import t
 from visitguide.paths import bundled_bank, user_banks
 
@@ -29,12 +29,15 @@ def run(dirs: Sequence[Path], banks: Sequence[Path]) -> int:
         found = bank.check_bank(folder)
         problems.extend(found)
         guides += _count_guides(folder)
-    for problem in problems:
-        out().print(escape(str(problem)), soft_wrap=True)
+    console = out()
+    for problem in problems[:MAX_SHOWN]:
+        console.print(escape(str(problem)), soft_wrap=True)
+    if len(problems) > MAX_SHOWN:
+        console.print(t("problems.more", count=len(problems) - MAX_SHOWN), soft_wrap=True)
     if problems:
-        out().print(f"[red]{t('validate.problems', count=len(problems))}[/]")
+        console.print(f"[red]{t('validate.problems', count=len(problems))}[/]")
         return int(ExitCode.PROBLEMS)
-    out().print(f"[green]{t('validate.ok', count=guides)}[/]")
+    console.print(f"[green]{t('validate.ok', count=guides)}[/]")
     return int(ExitCode.OK)
 
 

@@ -136,6 +136,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bank.empty": ("banque vide : aucun dossier de guide", "empty bank: no guide folder"),
     "bank.missing_guide_file": ("guide.yaml manquant", "guide.yaml is missing"),
     "bank.empty_file": ("fichier vide", "empty file"),
+    "problems.more": (
+        "… et {count} autre(s) problème(s) : corrigez d'abord ceux-ci",
+        "… and {count} more problem(s): fix these first",
+    ),
     "bank.not_a_mapping": (
         "le fichier doit contenir un dictionnaire (clé : valeur)",
         "the file must hold a mapping (key: value)",
