@@ -313,21 +313,20 @@ class Builder:
 
     def _documents(self, criterion_id: str, groups: list[m.NoteGroup]) -> list[m.Document]:
         """Documents the guide asks for, then those recorded as seen; matched ignoring case."""
-        docs: dict[str, tuple[str, bool, list[m.Who]]] = {}
+        docs: dict[str, tuple[str, bool, dict[str, m.Who]]] = {}
         requested = [d for q in self._questions_citing(criterion_id) for d in q.evidence]
         requested += [
             d for c in self.guide.meta.checkpoints if criterion_id in c.criteria for d in c.evidence
         ]
         for text in requested:
-            docs.setdefault(bank.fold(text.strip()), (text, True, []))
+            docs.setdefault(bank.fold(text.strip()), (text, True, {}))
         for group in groups:
             for block in group.questions:
                 for note in block.notes:
                     for text in note.evidence:
-                        _, _, seen = docs.setdefault(bank.fold(text.strip()), (text, False, []))
-                        if note.who not in seen:
-                            seen.append(note.who)
-        return [m.Document(text, requested, seen) for text, requested, seen in docs.values()]
+                        _, _, seen = docs.setdefault(bank.fold(text.strip()), (text, False, {}))
+                        seen.setdefault(note.who.interview, note.who)  # once per interview
+        return [m.Document(text, asked, list(seen.values())) for text, asked, seen in docs.values()]
 
     # --- matrix and coverage -------------------------------------------------------------
 

@@ -108,6 +108,7 @@ class Writer:
     def __init__(self, visit: m.Visit) -> None:
         self.visit = visit
         self.labels = {a.id: a.label for a in visit.audiences}
+        self.seen_label = t("report.documents_seen")
         self.parts: list[str] = []
 
     def body(self) -> str:
@@ -311,9 +312,7 @@ class Writer:
                     if n.notes:
                         runs.append(_runs("\n" + n.notes))
                     if n.evidence:
-                        runs.append(
-                            _runs(f"\n{t('report.documents_seen')} : {' ; '.join(n.evidence)}", size=18)
-                        )
+                        runs.append(_runs(f"\n{self.seen_label} : {' ; '.join(n.evidence)}", size=18))
                     self.add(_bullet(*runs))
 
     def _documents(self, c: m.CriterionView) -> None:
