@@ -115,8 +115,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- summary and charts ----------------------------------------------------------------
     "report.summary": ("Synthèse par critère et par public", "Summary by criterion and audience"),
     "report.heat_caption": (
-        "Couleur : part de « oui » parmi « oui » + « non » (rouge 0 %, jaune 50 %, vert 100 %, gris : rien de coté). Q : questions posées / questions du guide ; PV : points de vérification cotés / points du public ; ⚠ : écarts.",
-        "Colour: share of 'oui' among 'oui' + 'non' (red 0 %, yellow 50 %, green 100 %, grey: nothing rated). Q: questions asked / guide questions; PV: checkpoints rated / the audience's checkpoints; ⚠: discrepancies.",
+        "Couleur : part de « oui » parmi « oui » + « non » (rouge 0 %, jaune 50 %, vert 100 %, gris : rien de coté). Q : questions posées / questions du guide ; PV : points de vérification cotés / points du public ; barre bleue : part couverte (questions posées et points cotés) ; ⚠ : écarts.",
+        "Colour: share of 'oui' among 'oui' + 'non' (red 0 %, yellow 50 %, green 100 %, grey: nothing rated). Q: questions asked / guide questions; PV: checkpoints rated / the audience's checkpoints; blue bar: share covered (questions asked and checkpoints rated); ⚠: discrepancies.",
     ),
     "report.bar_caption": (
         "Part de « oui » par critère, tous publics confondus (entre parenthèses : oui / oui + non).",

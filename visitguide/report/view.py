@@ -16,6 +16,7 @@ _LOW = (0xF2, 0x9E, 0x9E)
 _MID = (0xFA, 0xE0, 0x8C)
 _HIGH = (0x9F, 0xD8, 0xA4)
 EMPTY_FILL = "#eeeeee"
+COVERAGE_BAR = 150  # pixels: the width of a heat-map cell's coverage bar when all is covered
 NONE_FILL = "#ffffff"
 
 
@@ -140,6 +141,8 @@ class HeatCell:
     ecarts: int
     empty: bool
     tooltip: str
+    coverage: int
+    """Width in pixels of the coverage bar: share of questions asked and checkpoints rated."""
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,8 @@ def _heat_cell(x: int, y: int, cell: m.Cell, row: m.MatrixRow, audience: str) ->
     checkpoints = t("report.cell.checkpoints", rated=cell.checkpoints_rated, total=cell.checkpoints_total)
     tooltip = f"{row.criterion} × {audience} : {pct(cell.share)} oui ({cell.oui}/{cell.oui + cell.non}), "
     tooltip += f"{questions}, {checkpoints}"
+    total = cell.questions_total + cell.checkpoints_total
+    done = cell.questions_asked + cell.checkpoints_rated
     return HeatCell(
         x=x,
         y=y,
@@ -189,6 +194,7 @@ def _heat_cell(x: int, y: int, cell: m.Cell, row: m.MatrixRow, audience: str) ->
         ecarts=cell.ecarts,
         empty=empty,
         tooltip=tooltip,
+        coverage=round(COVERAGE_BAR * done / total) if total else 0,
     )
 
 
