@@ -63,6 +63,7 @@ class Case:
     baseline: Side
     target: float
     memory_target: float | None = None
+    repeat: int = 1  # quick cases run `repeat` times as often: their medians steady
     program_samples: list[Sample] = field(default_factory=list)
     baseline_samples: list[Sample] = field(default_factory=list)
 
@@ -217,12 +218,14 @@ def start_cases(work: Path) -> list[Case]:
             Side("visitguide --version", command([VISITGUIDE, "--version"])),
             Side('python -c "import typer"', command([PYTHON, "-c", "import typer"])),
             1.2,
+            repeat=3,
         ),
         Case(
             "visitguide --help",
             Side("visitguide --help", command([VISITGUIDE, "--help"])),
             Side("bare_app.py --help", command([PYTHON, bare, "--help"])),
             1.2,
+            repeat=3,
         ),
     ]
 
@@ -256,10 +259,47 @@ def bank_cases(work: Path) -> list[Case]:
     ]
 
 
+def until_prompt(argv: Sequence[str], prompt: str | None, cwd: Path) -> Sample:
+    """Time from start to `prompt` on a pseudo-terminal (to the end when None), then stop."""
+    import pexpect
+
+    env = environment(PROMPT_TOOLKIT_NO_CPR="1", XDG_CACHE_HOME=str(cwd / "cache"))
+    start = time.perf_counter()
+    child = pexpect.spawn(
+        argv[0], list(argv[1:]), env=env, cwd=str(cwd), dimensions=(40, 120), encoding="utf-8"
+    )
+    try:
+        child.expect_exact(prompt if prompt is not None else pexpect.EOF, timeout=60)
+        seconds = time.perf_counter() - start
+    except pexpect.ExceptionPexpect as exc:
+        raise BenchmarkError(f"{' '.join(argv)}: {prompt!r} never came:\n{child.before}") from exc
+    finally:
+        child.close(force=True)
+    return Sample(seconds, 0)
+
+
 def interview_cases(work: Path) -> list[Case]:
+    """`visitguide interview` up to its first prompt (the audience, the bundled guide being the
+    only one) against the libraries it cannot do without, both in a pseudo-terminal."""
     if not (REPO / "visitguide" / "live.py").is_file():
         return []
-    return []
+    from visitguide.messages import t
+
+    folder = work / "interview"
+    folder.mkdir()
+    prompt = t("live.choose_audience")
+    return [
+        Case(
+            "interview, up to the first prompt",
+            Side("visitguide interview", lambda: until_prompt([VISITGUIDE, "interview"], prompt, folder)),
+            Side(
+                'python -c "import typer, questionary, yaml"',
+                lambda: until_prompt([PYTHON, "-c", "import typer, questionary, yaml"], None, folder),
+            ),
+            1.3,
+            repeat=2,
+        )
+    ]
 
 
 def export_cases(work: Path) -> list[Case]:
@@ -285,7 +325,7 @@ def export_cases(work: Path) -> list[Case]:
             output.unlink()
             return sample
 
-        return Side(f"export {n} × {fmt}", run)
+        return Side(f"export {fmt} de {n} entretien(s)", run)
 
     return [
         Case("export html, 300 vs 1 interview", export(300, "html"), export(1, "html"), 2.0),
@@ -309,7 +349,7 @@ GROUPS: dict[str, Callable[[Path], list[Case]]] = {
 def run_case(case: Case, runs: int) -> None:
     case.program.run()  # warm-up: bytecode, file cache, the program's own cache
     case.baseline.run()
-    for _ in range(runs):
+    for _ in range(runs * case.repeat):
         case.program_samples.append(case.program.run())
         case.baseline_samples.append(case.baseline.run())
 

@@ -220,3 +220,16 @@ def test_the_key_changes_with_the_program_version(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(cache, "__version__", "99.0")
     assert cache.key(tmp_path, "sha256:x") != before
     assert cache.key(tmp_path / "other", "sha256:x") != cache.key(tmp_path, "sha256:x")
+
+
+def test_leftovers_of_a_killed_writer_are_swept_once_old(cli: Invoke, tmp_path: Path) -> None:
+    guides = cache_root() / "guides"
+    guides.mkdir(parents=True)
+    old, recent = guides / ".tmp-old", guides / ".tmp-recent"
+    old.write_bytes(b"half")
+    recent.write_bytes(b"being written")
+    os.utime(old, (0, 0))
+    write_guide(tmp_path / "bank")
+    texts(cli, tmp_path / "bank")
+    assert not old.exists()
+    assert recent.exists()

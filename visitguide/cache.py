@@ -29,6 +29,7 @@ import marshal
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -149,6 +150,16 @@ def _write(entry: Path, blob: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _sweep(entry.parent)
+
+
+def _sweep(guides: Path) -> None:
+    """Remove temporary files left by a writer killed mid-write, once they are an hour old."""
+    limit = time.time() - 3600
+    for leftover in guides.glob(".tmp-*"):
+        with contextlib.suppress(OSError):
+            if leftover.lstat().st_mtime < limit:
+                leftover.unlink()
 
 
 def plain(data: Any) -> Any:
