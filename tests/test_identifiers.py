@@ -196,10 +196,15 @@ def test_a_mask_keeps_the_shape_and_the_first_two_characters_only() -> None:
 def test_redact_replaces_each_identifier_by_its_kind() -> None:
     text = "NIR 295109912611193, mail a@b.fr, tél 0612345678, RPPS 10101234567, critère 3.6-02."
     assert redact(text) == (
-        "NIR [NIR masqué], mail [EMAIL masqué], tél [PHONE masqué], RPPS [RPPS masqué], critère 3.6-02."
+        "NIR [NIR/INS masqué], mail [adresse électronique masquée], tél [numéro de téléphone masqué],"
+        " RPPS [numéro RPPS masqué], critère 3.6-02."
     )
-    assert redact(text, "***") == "NIR ***, mail ***, tél ***, RPPS ***, critère 3.6-02."
     assert redact("rien à masquer") == "rien à masquer"
+
+
+def test_redact_speaks_the_interface_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VISITGUIDE_LANG", "en")
+    assert redact("mail a@b.fr") == "mail [e-mail address masked]"
 
 
 def test_labels_exist_in_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:

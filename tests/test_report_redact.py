@@ -63,8 +63,13 @@ def test_redact_leaves_no_identifier_in_any_format(cli: Invoke, tmp_path: Path, 
         leaked = [form for form in FORMS if form in text]
         assert not leaked, f"{fmt} leaks {leaked}"
     shown = texts[0].replace("\\", "")  # Markdown escapes the brackets
-    for kind in ("NIR", "EMAIL", "PHONE", "RPPS"):
-        assert f"[{kind} masqué]" in shown
+    for placeholder in (
+        "[NIR/INS masqué]",
+        "[adresse électronique masquée]",
+        "[numéro de téléphone masqué]",
+        "[numéro RPPS masqué]",
+    ):
+        assert placeholder in shown
 
 
 def test_without_redact_the_notes_are_kept_word_for_word(cli: Invoke, tmp_path: Path) -> None:

@@ -112,13 +112,15 @@ def label(kind: str) -> str:
     return t(f"check.kind.{kind}")
 
 
-def redact(text: str, placeholder: str = "[{kind} masqué]") -> str:
-    """`text` with every identifier replaced by a placeholder naming its kind."""
+def redact(text: str) -> str:
+    """`text` with every identifier replaced by a placeholder naming its kind ("[NIR/INS masqué]")."""
+    from visitguide.messages import t
+
     pieces = []
     last = 0
     for f in find(text):
         pieces.append(text[last : f.start])
-        pieces.append(placeholder.format(kind=f.kind.upper()))
+        pieces.append(t(f"check.redacted.{f.kind}"))
         last = f.end
     pieces.append(text[last:])
     return "".join(pieces)

@@ -6,6 +6,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.kind.email": ("adresse électronique", "e-mail address"),
     "check.kind.phone": ("numéro de téléphone", "phone number"),
     "check.kind.rpps": ("numéro RPPS", "RPPS number"),
+    # what replaces an identifier in a report made with --redact
+    "check.redacted.nir": ("[NIR/INS masqué]", "[NIR/INS masked]"),
+    "check.redacted.email": ("[adresse électronique masquée]", "[e-mail address masked]"),
+    "check.redacted.phone": ("[numéro de téléphone masqué]", "[phone number masked]"),
+    "check.redacted.rpps": ("[numéro RPPS masqué]", "[RPPS number masked]"),
     # where an identifier was found
     "check.field.notes": ("notes", "notes"),
     "check.field.evidence": ("documents", "evidence"),

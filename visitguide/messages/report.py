@@ -55,7 +55,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Rapport écrit : {path} ({count} entretien(s)).",
         "Report written: {path} ({count} interview(s)).",
     ),
-    "report.redact_placeholder": ("[{kind} masqué]", "[{kind} masked]"),
     # --- header ----------------------------------------------------------------------------
     "report.title": ("Rapport de visite", "Visit report"),
     "report.h.dates": ("Dates", "Dates"),

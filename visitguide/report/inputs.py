@@ -66,8 +66,8 @@ def load(
     _warn(inputs)
     if redact:
         inputs.sources = [redacted(s) for s in inputs.sources]
-        inputs.ignored = [identifiers.redact(p, _placeholder()) for p in inputs.ignored]
-        inputs.duplicates = [identifiers.redact(p, _placeholder()) for p in inputs.duplicates]
+        inputs.ignored = [identifiers.redact(p) for p in inputs.ignored]
+        inputs.duplicates = [identifiers.redact(p) for p in inputs.duplicates]
         inputs.redacted = True
     return inputs
 
@@ -179,10 +179,6 @@ def _warn(inputs: Inputs) -> None:
 # --- redaction -------------------------------------------------------------------------
 
 
-def _placeholder() -> str:
-    return t("report.redact_placeholder")
-
-
 def redacted(source: Source) -> Source:
     """The source with identifiers masked in every free-text field and in its path."""
     data = source.interview.model_dump()
@@ -190,18 +186,18 @@ def redacted(source: Source) -> Source:
         if key not in _STRUCTURAL:
             data[key] = _redact_value(value)
     interview = Interview.model_validate(data)
-    return Source(source.path, identifiers.redact(source.display, _placeholder()), interview)
+    return Source(source.path, identifiers.redact(source.display), interview)
 
 
 def _redact_value(value: Any) -> Any:
     if isinstance(value, str):
-        return identifiers.redact(value, _placeholder())
+        return identifiers.redact(value)
     if isinstance(value, list):
         return [_redact_value(v) for v in value]
     if isinstance(value, dict):
         out: dict[str, Any] = {}
         for key, item in value.items():
-            new_key = identifiers.redact(key, _placeholder())
+            new_key = identifiers.redact(key)
             while new_key in out:  # two ids masked alike: keep both
                 new_key += "'"
             out[new_key] = _redact_value(item)
