@@ -43,22 +43,26 @@ class App(cli_chrome.Group):
     def _run(
         self, args: Sequence[str] | None, prog_name: str | None, complete_var: str | None, **extra: Any
     ) -> int:
-        from visitguide.console import error
-
         try:
             rv = super().main(args, prog_name or "visitguide", complete_var, standalone_mode=False, **extra)
         except BankError as exc:
             report_bank_error(exc)
             return int(exc.exit_code)
         except VisitguideError as exc:
-            error(exc.message)
+            _error(exc.message)
             return int(exc.exit_code)
         except _click.exceptions.UsageError as exc:
-            error(cli_chrome.usage_message(exc))
+            _error(cli_chrome.usage_message(exc))
             return int(ExitCode.USAGE)
         except (typer.Abort, KeyboardInterrupt):
             return int(ExitCode.INTERRUPTED)
         return rv if isinstance(rv, int) else 0
+
+
+def _error(message: str) -> None:
+    from visitguide.console import error  # imported on error only: start-up stays light
+
+    error(message)
 
 
 def report_bank_error(exc: BankError) -> None:

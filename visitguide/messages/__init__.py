@@ -35,8 +35,25 @@ def catalog() -> dict[str, tuple[str, str]]:
     return _catalog
 
 
+_found: dict[str, tuple[str, str]] = {}
+_unread = list(DOMAINS)
+
+
+def _pair(key: str) -> tuple[str, str]:
+    """The messages of `key`, reading domains in order only until it is found.
+
+    `visitguide --version` or `--help` then reads two domains, not all of them. Duplicate
+    keys are caught by `catalog()` (and its test).
+    """
+    while key not in _found and _unread:
+        module = importlib.import_module(f"visitguide.messages.{_unread.pop(0)}")
+        for other, pair in module.MESSAGES.items():
+            _found.setdefault(other, pair)
+    return _found[key]
+
+
 def t(key: str, /, **values: object) -> str:
     """The message `key` in the interface language, formatted with `values`."""
-    french, english = catalog()[key]
+    french, english = _pair(key)
     text = english if language() == "en" else french
     return text.format(**values) if values else text
