@@ -234,7 +234,7 @@ def bank_cases(work: Path) -> list[Case]:
     bank = guide_bank()
     guide = bank / "banque-complete"
     files = audience_files(bank)
-    baseline = Side("C-YAML parse", command(parse_baseline(files)))
+    baseline = Side("lecture C-YAML seule", command(parse_baseline(files)))
     cold = FreshCache(work / "cache")
     warm = environment(XDG_CACHE_HOME=str(work / "warm-cache"))
     listing = [VISITGUIDE, "questions", "--format", "json", "--bank", str(bank)]
@@ -251,7 +251,7 @@ def bank_cases(work: Path) -> list[Case]:
             memory_target=3.0,
         ),
         Case(
-            "questions --format json (again)",
+            "questions --format json (relecture)",
             Side("visitguide questions", command(listing, warm)),
             baseline,
             0.4,
@@ -290,7 +290,7 @@ def interview_cases(work: Path) -> list[Case]:
     prompt = t("live.choose_audience")
     return [
         Case(
-            "interview, up to the first prompt",
+            "interview, jusqu'à la 1re question",
             Side("visitguide interview", lambda: until_prompt([VISITGUIDE, "interview"], prompt, folder)),
             Side(
                 'python -c "import typer, questionary, yaml"',
@@ -325,13 +325,13 @@ def export_cases(work: Path) -> list[Case]:
             output.unlink()
             return sample
 
-        return Side(f"export {fmt} de {n} entretien(s)", run)
+        return Side(f"export {fmt}, {n} entretien" + ("s" if n > 1 else ""), run)
 
     return [
-        Case("export html, 300 vs 1 interview", export(300, "html"), export(1, "html"), 2.0),
-        Case("export docx, 300 vs 1 interview", export(300, "docx"), export(1, "docx"), 4.0),
-        Case("export html, 600 vs 300 interviews", export(600, "html"), export(300, "html"), 2.2),
-        Case("export docx, 600 vs 300 interviews", export(600, "docx"), export(300, "docx"), 2.2),
+        Case("export html, 300 entretiens / 1", export(300, "html"), export(1, "html"), 2.0),
+        Case("export docx, 300 entretiens / 1", export(300, "docx"), export(1, "docx"), 4.0),
+        Case("export html, 600 entretiens / 300", export(600, "html"), export(300, "html"), 2.2),
+        Case("export docx, 600 entretiens / 300", export(600, "docx"), export(300, "docx"), 2.2),
     ]
 
 
