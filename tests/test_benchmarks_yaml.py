@@ -194,3 +194,21 @@ def yaml_texts(draw: st.DrawFn) -> str:
 @given(text=yaml_texts())
 def test_generated_documents_read_the_same_both_ways(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert outcome(text) == full_loader_outcome(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('x: !!bool "peut-être"\n', "peut-être"),
+        ('x: !!timestamp "hier"\n', "hier"),
+        ('x: !!seq "ab"\n', "ab"),
+        ('x: !!map "ab"\n', "ab"),
+        ('- !!seq "ab"\n', "ab"),
+    ],
+)
+def test_an_explicit_tag_pyyaml_cannot_build_is_a_located_problem(text: str, value: str) -> None:
+    # These go through the full loader (they have a tag); PyYAML itself raises a bare
+    # KeyError, AttributeError or ValueError on them.
+    data, problems = yamlsafe.parse_lenient(text, "f.yaml")
+    assert [(p.line, p.message) for p in problems] == [(1, yamlsafe.t("yaml.bad_value", value=value))]
+    assert data in ({"x": None}, [None])

@@ -92,20 +92,26 @@ class _StrictLoader(_Base):
             self.constructed_objects[node] = None
             return None
         if isinstance(node, ScalarNode):
+            if node.tag in (_TAG + "map", _TAG + "seq"):  # `!!seq "ab"`: PyYAML would crash on it
+                return self._unbuildable(node)
             return self._construct_scalar(node, deep)
         return super().construct_object(node, deep)
 
     def _construct_scalar(self, node: ScalarNode, deep: bool) -> Any:
         """A scalar, or None and a problem when it cannot be built (a 5,000-digit integer,
-        the 31st of February: PyYAML raises a bare ValueError for those)."""
+        the 31st of February, `!!bool "peut-être"`, `!!timestamp "hier"`: PyYAML raises a
+        bare ValueError, KeyError or AttributeError for those)."""
         try:
             return super().construct_object(node, deep)
-        except (ValueError, OverflowError):
-            self.recursive_objects.pop(node, None)
-            self.constructed_objects[node] = None
-            value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
-            self.found.append((node.start_mark.line + 1, t("yaml.bad_value", value=value)))
-            return None
+        except (ValueError, OverflowError, KeyError, AttributeError):
+            return self._unbuildable(node)
+
+    def _unbuildable(self, node: ScalarNode) -> None:
+        self.recursive_objects.pop(node, None)
+        self.constructed_objects[node] = None
+        value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        self.found.append((node.start_mark.line + 1, t("yaml.bad_value", value=value)))
+        return None
 
     def construct_yaml_map(self, node: MappingNode) -> Any:
         data = MarkedDict()
