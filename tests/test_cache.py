@@ -233,3 +233,15 @@ def test_leftovers_of_a_killed_writer_are_swept_once_old(cli: Invoke, tmp_path: 
     texts(cli, tmp_path / "bank")
     assert not old.exists()
     assert recent.exists()
+
+
+def test_without_owners_and_modes_entries_are_still_used(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_guide(tmp_path / "bank")
+    expected = texts(cli, tmp_path / "bank")
+    monkeypatch.delattr(os, "getuid")  # as on Windows
+    folder = tmp_path / "bank" / "essai"
+    guide = bank.load_guide(bank.GuideSource("essai", folder, folder.parent, False))
+    assert cache.load(folder, guide.digest) is not None
+    assert texts(cli, tmp_path / "bank") == expected

@@ -130,9 +130,15 @@ def store(guide_folder: Path, digest: str, data: dict[str, Any]) -> None:
 
 
 def _trusted(path: Path) -> bool:
-    """Ours, and nobody else can write to it: an entry planted by another user is ignored."""
+    """Ours, and nobody else can write to it: an entry planted by another user is ignored.
+
+    (Without owners and modes, as on Windows, the user's profile folder is private already.)
+    """
     stat = path.lstat()
-    return stat.st_uid == os.getuid() and not stat.st_mode & 0o022
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return True
+    return stat.st_uid == getuid() and not stat.st_mode & 0o022
 
 
 def _write(entry: Path, blob: bytes) -> None:
