@@ -170,3 +170,31 @@ def test_usage_errors_are_french(cli: Invoke) -> None:
     assert result.exit_code == 2
     assert "commande inconnue : « questionz »" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_choice_refusal_names_the_possible_values(cli: Invoke) -> None:
+    result = cli("questions", "--format", "xml")
+    assert result.exit_code == 2
+    assert "valeur invalide pour --format : « xml » n'est pas permis (valeurs possibles : table, json)." in (
+        result.stderr
+    )
+
+
+def test_every_option_is_converted_without_pydantic() -> None:
+    """Typer would import pydantic (~80 ms) to convert options; ours are all simple types."""
+    import typing
+
+    from typer.main import get_command
+
+    from visitguide import cli_chrome
+    from visitguide.cli import app
+
+    for name, command in get_command(app).commands.items():  # type: ignore[attr-defined]
+        for param in command.params:
+            descriptor = getattr(param, "type_descriptor", None)
+            if descriptor is None or param.name == "help":
+                continue
+            annotation = descriptor.annotation
+            assert cli_chrome._light_converter(annotation) is not None, (name, param.name, annotation)
+    assert cli_chrome._light_converter(dict[str, int]) is None
+    assert cli_chrome._light_converter(typing.Optional[int]) is None  # noqa: UP045

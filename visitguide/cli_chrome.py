@@ -38,6 +38,89 @@ def install() -> None:
         return apply
 
     decorators.help_option = help_option
+    _install_light_coercion()
+
+
+# --- option values without pydantic ------------------------------------------------------
+#
+# Typer 0.29 converts every option value through a pydantic TypeAdapter, which imports
+# pydantic (about 80 ms) on every command that takes an option. The options of this program
+# are only strings, paths, flags and choices: those are converted here directly, and any
+# other annotation still goes through Typer's own conversion.
+
+
+def _light_converter(annotation: Any) -> Any:
+    """A converter for `annotation`, or None when Typer's own conversion must be used."""
+    import enum
+    import types
+    import typing
+    from pathlib import Path
+
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        members = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _light_converter(members[0]) if len(members) == 1 else None
+    if origin is list:
+        (item,) = typing.get_args(annotation) or (None,)
+        convert = _light_converter(item)
+        return None if convert is None else lambda values: [convert(v) for v in values]
+    if annotation is str:
+        return str
+    if annotation is Path:
+        return Path
+    if annotation is bool:
+        return lambda value: value if isinstance(value, bool) else None
+    if isinstance(annotation, type) and issubclass(annotation, enum.StrEnum):
+        return annotation
+    return None
+
+
+class RefusedValue(_click.exceptions.BadParameter):
+    """A value our own conversion refused; its message is already in the interface language."""
+
+
+def _refusal(annotation: Any, value: Any) -> str:
+    import enum
+    import typing
+
+    members = [a for a in (typing.get_args(annotation) or (annotation,)) if isinstance(a, type)]
+    choices = [m.value for a in members if issubclass(a, enum.Enum) for m in a]
+    if choices:
+        return t("chrome.value_not_in", value=value, choices=", ".join(choices))
+    return t("chrome.value_not_allowed", value=value)
+
+
+def _install_light_coercion() -> None:
+    from dataclasses import dataclass
+
+    from typer import _coercion, core
+
+    original = getattr(core, "build_runtime_param", None)
+    base = getattr(_coercion, "RuntimeParam", None)
+    if original is None or base is None:  # another Typer: keep its own conversion
+        return
+
+    @dataclass(frozen=True)
+    class LightParam(base):  # type: ignore[misc, valid-type]
+        convert: Any
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            try:
+                converted = self.convert(value)
+            except (TypeError, ValueError):
+                converted = None
+            if converted is None:
+                raise RefusedValue(_refusal(self.annotation, value), ctx=ctx, param=param)
+            return converted
+
+    def build_runtime_param(descriptor: Any) -> Any:
+        if descriptor.file_annotation is None:
+            convert = _light_converter(descriptor.annotation)
+            if convert is not None:
+                return LightParam(descriptor.parameter_info, descriptor.annotation, convert)
+        return original(descriptor)
+
+    core.build_runtime_param = build_runtime_param
 
 
 _translated = False
@@ -121,6 +204,8 @@ def _param_name(param: Any) -> str:
 
 def _detail(exc: _click.exceptions.BadParameter) -> str:
     message = exc.message or ""
+    if isinstance(exc, RefusedValue):
+        return message
     if "is not one of" in message or "is not a valid" in message:
         value = message.split("'")[1] if "'" in message else ""
         return t("chrome.value_not_allowed", value=value)

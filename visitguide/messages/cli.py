@@ -29,6 +29,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chrome.extra_argument": ("argument en trop : {detail}.", "unexpected extra argument: {detail}."),
     "chrome.bad_usage": ("utilisation incorrecte.", "bad usage."),
     "chrome.value_not_allowed": ("« {value} » n'est pas une valeur permise", "'{value}' is not allowed"),
+    "chrome.value_not_in": (
+        "« {value} » n'est pas permis (valeurs possibles : {choices})",
+        "'{value}' is not allowed (possible values: {choices})",
+    ),
     "chrome.path_missing": ("chemin introuvable", "path does not exist"),
     "chrome.not_a_number": ("un nombre est attendu", "a number is expected"),
     "chrome.invalid_value": ("valeur refusée", "value refused"),
