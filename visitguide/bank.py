@@ -12,23 +12,26 @@ import hashlib
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache as memoize
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
-from visitguide import cache, yamlsafe
+from visitguide import cache, marks
 from visitguide.errors import BankError, InputError, Problem, UsageError
-from visitguide.messages import t
-from visitguide.models import (
+from visitguide.guide_data import (
     Audience,
-    AudienceFile,
     Checkpoint,
     Criterion,
-    GuideFile,
+    GuideMeta,
     Question,
+    meta_from,
+    questions_from,
 )
+from visitguide.messages import t
 from visitguide.paths import bundled_bank, user_banks
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
 
 GUIDE_FILE = "guide.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -48,7 +51,7 @@ class GuideSource:
 class Guide:
     """A loaded, checked guide: its `guide.yaml` and its questions by audience."""
 
-    meta: GuideFile
+    meta: GuideMeta
     questions: dict[str, tuple[Question, ...]]
     source: GuideSource
     digest: str
@@ -180,9 +183,6 @@ def check_bank(path: Path) -> list[Problem]:
     return problems
 
 
-T = TypeVar("T", bound=BaseModel)
-
-
 @dataclass
 class _Loaded:
     """One parsed file: its marked raw data, and its model when the data is valid."""
@@ -209,8 +209,12 @@ def _check(source: GuideSource, use_cache: bool = True) -> tuple[Guide | None, l
         problems.append(Problem(guide_path, None, t("bank.missing_guide_file")))
         return None, problems
     guide_digest = "sha256:" + digest.hexdigest()
-    if use_cache and not problems and (cached := cache.load_guide(folder, guide_digest)) is not None:
-        return Guide(*cached, source, guide_digest), problems
+    if use_cache and not problems:
+        cached = _from_raw(cache.load_guide(folder, guide_digest), source, guide_digest)
+        if cached is not None:
+            return cached, problems
+    from visitguide.models import AudienceFile, GuideFile  # pydantic: only when parsing
+
     meta = _parse_model(guide_path, contents.get(guide_path), GuideFile, problems)
     audiences = {
         path.stem: loaded
@@ -224,9 +228,23 @@ def _check(source: GuideSource, use_cache: bool = True) -> tuple[Guide | None, l
     if problems or meta is None or meta.model is None:
         problems.sort(key=lambda p: (str(p.path), p.line or 0))
         return None, problems
-    by_audience = {a.id: tuple(audiences[a.id].model.questions) for a in meta.model.audiences}
-    cache.store_guide(folder, guide_digest, meta.raw, {a: audiences[a].raw for a in by_audience})
-    return Guide(meta.model, by_audience, source, guide_digest), problems
+    raw = {"guide": meta.raw, "audiences": {a.id: audiences[a.id].raw for a in meta.model.audiences}}
+    cache.store_guide(folder, guide_digest, raw["guide"], raw["audiences"])
+    guide = _from_raw(raw, source, guide_digest)
+    assert guide is not None, "the models accepted data the guide cannot hold"
+    return guide, problems
+
+
+def _from_raw(raw: Any, source: GuideSource, digest: str) -> Guide | None:
+    """The guide from raw data the models accepted (just parsed, or from the cache)."""
+    if raw is None:
+        return None
+    try:
+        meta = meta_from(raw["guide"])
+        by_audience = {a.id: questions_from(raw["audiences"][a.id]) for a in meta.audiences}
+    except (KeyError, TypeError, AttributeError, IndexError):  # a damaged cache entry: a miss
+        return None
+    return Guide(meta, by_audience, source, digest)
 
 
 def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
@@ -240,8 +258,8 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
 def _read(path: Path, problems: list[Problem]) -> bytes | None:
     try:
         size = path.stat().st_size
-        if size > yamlsafe.MAX_BYTES:
-            problems.append(Problem(path, None, t("file.too_large", size=size, max=yamlsafe.MAX_BYTES)))
+        if size > marks.MAX_BYTES:
+            problems.append(Problem(path, None, t("file.too_large", size=size, max=marks.MAX_BYTES)))
             return None
         return path.read_bytes()
     except OSError as exc:
@@ -249,8 +267,14 @@ def _read(path: Path, problems: list[Problem]) -> bytes | None:
         return None
 
 
-def _parse_model(path: Path, data: bytes | None, model: type[T], problems: list[Problem]) -> _Loaded | None:
+def _parse_model(
+    path: Path, data: bytes | None, model: type[BaseModel], problems: list[Problem]
+) -> _Loaded | None:
     """The file parsed and validated; None when it could not be read as a mapping at all."""
+    from pydantic import ValidationError
+
+    from visitguide import yamlsafe
+
     if data is None:
         return None
     try:
@@ -275,14 +299,15 @@ def _parse_model(path: Path, data: bytes | None, model: type[T], problems: list[
 
 # --- messages for model errors -----------------------------------------------------------
 
-_KNOWN_KEYS = sorted(
-    {
-        name
-        for m in (GuideFile, AudienceFile, Question, Checkpoint, Criterion, Audience)
-        for name in m.model_fields
-    }
-    | {"url", "category"}
-)
+
+@memoize
+def _known_keys() -> list[str]:
+    """Every key of every bank model, to suggest the one meant by an unknown key."""
+    from visitguide import models
+
+    classes: list[type[BaseModel]] = [models.GuideFile, models.AudienceFile, models.Question]
+    classes += [models.Checkpoint, models.Criterion, models.Audience, models.Reference, models.Equivalent]
+    return sorted({name for m in classes for name in m.model_fields})
 
 
 def validation_problems(path: Path | str, raw: Any, exc: ValidationError) -> list[Problem]:
@@ -296,7 +321,7 @@ def validation_problems(path: Path | str, raw: Any, exc: ValidationError) -> lis
             for p in error["loc"]
             if isinstance(p, int) or (p not in ("str", "int") and not p[:1].isupper() and "[" not in p)
         )
-        line = yamlsafe.line_of(raw, keys)
+        line = marks.line_of(raw, keys)
         message = error_message(error["type"], keys, error.get("input"), error.get("ctx") or {})
         if (line, message) not in seen:
             seen.add((line, message))
@@ -314,7 +339,7 @@ def error_message(kind: str, keys: tuple[Any, ...], value: Any, ctx: dict[str, A
     if kind == "missing":
         return t("model.missing", key=name)
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(name, _KNOWN_KEYS, n=1, cutoff=0.75)
+        close = difflib.get_close_matches(name, _known_keys(), n=1, cutoff=0.75)
         suffix = " " + t("did_you_mean", id=close[0]) if close else ""
         return t("model.unknown_key", key=name) + suffix
     if kind == "string_pattern_mismatch":
@@ -370,7 +395,7 @@ def _check_duplicates(loaded: _Loaded, key: str, problems: list[Problem]) -> Non
         item_id = _text(item, "id")
         if item_id is None:
             continue
-        line = yamlsafe.line_of(loaded.raw, (key, i, "id")) or 0
+        line = marks.line_of(loaded.raw, (key, i, "id")) or 0
         if item_id in seen:
             problems.append(
                 Problem(loaded.path, line, t("bank.duplicate_id", id=item_id, first=seen[item_id]))
@@ -387,7 +412,7 @@ def _check_criteria(
         return
     for j, crit in enumerate(cited):
         if isinstance(crit, str) and crit not in declared:
-            line = yamlsafe.line_of(loaded.raw, (*loc, "criteria", j))
+            line = marks.line_of(loaded.raw, (*loc, "criteria", j))
             problems.append(Problem(loaded.path, line, t("bank.undeclared_criterion", id=crit)))
 
 
@@ -395,7 +420,7 @@ def _check_guide(folder: Path, meta: _Loaded, problems: list[Problem]) -> None:
     raw = meta.raw
     guide_id = _text(raw, "id")
     if guide_id is not None and guide_id != folder.name:
-        line = yamlsafe.line_of(raw, ("id",))
+        line = marks.line_of(raw, ("id",))
         problems.append(Problem(meta.path, line, t("bank.id_not_folder", id=guide_id, folder=folder.name)))
     for key in ("criteria", "audiences", "checkpoints"):
         _check_duplicates(meta, key, problems)
@@ -404,7 +429,7 @@ def _check_guide(folder: Path, meta: _Loaded, problems: list[Problem]) -> None:
     for i, checkpoint in _entries(raw, "checkpoints"):
         audience = _text(checkpoint, "audience")
         if audience is not None and audience not in audiences:
-            line = yamlsafe.line_of(raw, ("checkpoints", i, "audience"))
+            line = marks.line_of(raw, ("checkpoints", i, "audience"))
             problems.append(Problem(meta.path, line, t("bank.undeclared_audience", id=audience)))
         _check_criteria(meta, ("checkpoints", i), checkpoint, criteria, problems)
 
@@ -418,7 +443,7 @@ def _check_audiences(
     for i, audience in _entries(meta.raw, "audiences"):
         audience_id = _text(audience, "id")
         if audience_id is not None and audience_id not in stems:
-            line = yamlsafe.line_of(meta.raw, ("audiences", i, "id"))
+            line = marks.line_of(meta.raw, ("audiences", i, "id"))
             problems.append(
                 Problem(
                     meta.path,
@@ -434,7 +459,7 @@ def _check_audiences(
     for stem, loaded in audiences.items():
         named = _text(loaded.raw, "audience")
         if named is not None and named != stem:
-            line = yamlsafe.line_of(loaded.raw, ("audience",))
+            line = marks.line_of(loaded.raw, ("audience",))
             problems.append(
                 Problem(loaded.path, line, t("bank.audience_not_file", id=named, file=loaded.path.name))
             )
@@ -443,7 +468,7 @@ def _check_audiences(
             qid = _text(question, "id")
             if qid is None:
                 continue
-            line = yamlsafe.line_of(loaded.raw, ("questions", i, "id")) or 0
+            line = marks.line_of(loaded.raw, ("questions", i, "id")) or 0
             if qid in question_ids:
                 problems.append(
                     Problem(loaded.path, line, t("bank.duplicate_question", id=qid, first=question_ids[qid]))

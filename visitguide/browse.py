@@ -8,7 +8,7 @@ from pathlib import Path
 
 from visitguide import bank
 from visitguide.bank import Guide
-from visitguide.console import escape, json_text, out, plain
+from visitguide.console import escape, json_rows, out, plain
 from visitguide.errors import UsageError
 from visitguide.messages import t
 
@@ -90,7 +90,7 @@ def _check_filters(guides: Sequence[Guide], audience: str | None, criterion: str
 
 def show_questions(rows: list[QuestionRow], fmt: str) -> None:
     if fmt == "json":
-        plain(json_text([row.__dict__ for row in rows]))
+        plain(json_rows([row.__dict__ for row in rows]))
         return
     from rich.table import Table
 

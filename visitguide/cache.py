@@ -2,8 +2,8 @@
 
 Reading a 5,000-question guide means parsing 2.5 MB of YAML with line numbers and checking
 every rule; most commands then read the same bytes again. After a guide is found clean, its
-plain data is kept here, and the next command that reads the very same bytes validates that
-data with the models again (fast: no YAML, no marks, no cross-file rules) instead of parsing.
+plain data is kept here, and the next command that reads the very same bytes builds the
+guide from it (`guide_data`: no YAML, no pydantic, no cross-file rules) instead of parsing.
 
 Why it never serves stale data: the key is the guide's digest, a SHA-256 of the name and the
 bytes of every YAML file of the folder (`bank.py` computes it anyway), plus the folder name,
@@ -31,16 +31,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from visitguide import __version__
 
-if TYPE_CHECKING:
-    from visitguide.models import GuideFile, Question
-
 FORMAT = 1
 MAGIC = b"visitguide-cache\n"
-_RULE_MODULES = ("bank.py", "models.py", "yamlsafe.py", "cache.py")
+_RULE_MODULES = ("bank.py", "models.py", "yamlsafe.py", "marks.py", "guide_data.py", "cache.py")
 
 
 def folder() -> Path | None:
@@ -180,28 +177,14 @@ def plain(data: Any) -> Any:
 # --- guides ------------------------------------------------------------------------------
 
 
-def load_guide(guide_folder: Path, digest: str) -> tuple[GuideFile, dict[str, tuple[Question, ...]]] | None:
-    """The models of a clean guide whose files have `digest`, or None.
+def load_guide(guide_folder: Path, digest: str) -> dict[str, Any] | None:
+    """The raw data of a clean guide whose files have `digest` (`guide` and `audiences`), or None.
 
-    The stored data is validated by the models again: a few milliseconds, and whatever
-    happened to the entry, only data the models accept comes out.
+    The entry's checksum was verified by `load`; `bank` builds the guide from it and treats
+    any entry it cannot build as a miss.
     """
-    from pydantic import ValidationError
-
-    from visitguide.models import AudienceFile, GuideFile
-
     data = load(guide_folder, digest)
-    if data is None:
-        return None
-    try:
-        meta = GuideFile.model_validate(data["guide"])
-        by_audience = {
-            audience.id: tuple(AudienceFile.model_validate(data["audiences"][audience.id]).questions)
-            for audience in meta.audiences
-        }
-    except (ValidationError, KeyError, TypeError):
-        return None
-    return meta, by_audience
+    return data if isinstance(data, dict) else None
 
 
 def store_guide(guide_folder: Path, digest: str, meta: Any, audiences: dict[str, Any]) -> None:

@@ -63,11 +63,14 @@ def error(message: str) -> None:
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def json_text(data: object) -> str:
-    """Indented JSON keeping accents readable, with terminal-unsafe characters escaped."""
+def json_rows(rows: list[object]) -> str:
+    """A JSON array with one compact row per line: readable, and written by the C encoder
+    (an indented dump goes through the pure-Python one, ten times slower on large lists)."""
     import json
 
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if not rows:
+        return "[]"
+    text = "[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n]"
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

@@ -27,7 +27,7 @@ from visitguide.session import PENDING, Session
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from visitguide.models import Checkpoint
+    from visitguide.guide_data import Checkpoint
 
 END = ":end"
 DONE = ":done"

@@ -16,7 +16,7 @@ from visitguide.session import PENDING, Item, Session
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from visitguide.models import Checkpoint
+    from visitguide.guide_data import Checkpoint
 
 MARKS = {PENDING: "○", "answered": "✓", "skipped": "–", "revisit": "⚑"}
 RATING_MARKS = {"oui": "oui", "non": "non", "na": "na "}

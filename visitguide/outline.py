@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from visitguide.bank import Guide
 from visitguide.console import clean
+from visitguide.guide_data import Reference
 from visitguide.messages import t
-from visitguide.models import Reference
 from visitguide.session import check_audience
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from visitguide import interview_file as ifile
 from visitguide.bank import Guide, unknown_id_message
 from visitguide.errors import UsageError
+from visitguide.guide_data import Checkpoint
 from visitguide.interview_file import (
     AddedQuestion,
     Answer,
@@ -25,7 +26,6 @@ from visitguide.interview_file import (
     Rating,
 )
 from visitguide.messages import t
-from visitguide.models import Checkpoint
 
 PENDING = "pending"
 ADDED_PREFIX = "perso-"

@@ -30,10 +30,12 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from visitguide import marks
 from visitguide.errors import Problem
+from visitguide.marks import MarkedDict, MarkedList, line_of  # noqa: F401  (part of this API)
 from visitguide.messages import t
 
-MAX_BYTES = 1024 * 1024
+MAX_BYTES = marks.MAX_BYTES
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -41,28 +43,6 @@ _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(
     _TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 )
-
-
-class MarkedDict(dict[str, Any]):
-    """A mapping that remembers its own line and the line of each key (1-based)."""
-
-    __slots__ = ("key_lines", "line")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.line = 0
-        self.key_lines: dict[str, int] = {}
-
-
-class MarkedList(list[Any]):
-    """A sequence that remembers its own line and the line of each item (1-based)."""
-
-    __slots__ = ("item_lines", "line")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.line = 0
-        self.item_lines: list[int] = []
 
 
 class YamlProblems(Exception):
@@ -415,20 +395,3 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
         return t("yaml.syntax.control_char")
     mark = exc.problem_mark
     return t("yaml.syntax_at", column=(mark.column + 1) if mark else "?")
-
-
-def line_of(data: Any, loc: tuple[int | str, ...]) -> int | None:
-    """The line of the deepest marked node on the path `loc` into `data`."""
-    line = getattr(data, "line", None)
-    node = data
-    for part in loc:
-        if isinstance(node, MarkedDict) and isinstance(part, str) and part in node.key_lines:
-            line = node.key_lines[part]
-            node = node[part]
-        elif isinstance(node, MarkedList) and isinstance(part, int) and part < len(node):
-            line = node.item_lines[part]
-            node = node[part]
-        else:
-            break
-        line = getattr(node, "line", None) or line
-    return line

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from visitguide import bank
 from visitguide.bank import Guide
+from visitguide.guide_data import Checkpoint, Criterion, Question
 from visitguide.interview_file import AnswerStatus, Interview
-from visitguide.models import Checkpoint, Criterion, Question
 from visitguide.report import ecarts as ecarts_mod
 from visitguide.report import model as m
 from visitguide.report.inputs import Inputs, Source

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from visitguide.bank import Guide
-from visitguide.models import Checkpoint
+from visitguide.guide_data import Checkpoint
 from visitguide.report import model as m
 
 if TYPE_CHECKING:

@@ -1,0 +1,51 @@
+"""What each path imports: the heavy libraries only where they are needed (issue 7).
+
+Import checks, not timings: they hold on any machine and fail the day someone imports
+pydantic, YAML or rich on a path that does not need them.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+PROBE = """
+import sys
+from visitguide.cli import main
+sys.argv = ["visitguide", *{args!r}]
+try:
+    main()
+except SystemExit:
+    pass
+heavy = sorted(m for m in ("pydantic", "yaml", "rich", "questionary", "jinja2", "docx") if m in sys.modules)
+print("HEAVY=" + ",".join(heavy), file=sys.stderr)
+"""
+
+
+def heavy_modules(tmp_path: Path, *args: str) -> list[str]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=list(args))],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
+    )
+    line = next(x for x in done.stderr.splitlines() if x.startswith("HEAVY="))
+    return [m for m in line.removeprefix("HEAVY=").split(",") if m]
+
+
+def test_version_imports_nothing_heavy(tmp_path: Path) -> None:
+    assert heavy_modules(tmp_path, "--version") == []
+
+
+def test_a_cached_guide_is_listed_without_pydantic_nor_yaml(tmp_path: Path) -> None:
+    first = heavy_modules(tmp_path, "questions", "--format", "json")
+    assert "yaml" in first and "pydantic" in first  # parsed and checked once
+    again = heavy_modules(tmp_path, "questions", "--format", "json")
+    assert again == []

@@ -1,0 +1,134 @@
+"""A checked guide as plain, read-only data: what every command reads.
+
+The pydantic models of `models.py` only *check* bank files. Once a guide is clean, it is
+held in these plain classes, built from the same raw data whether it was just parsed or
+comes from the cache. So a command that reads a cached guide never imports pydantic
+(about 60 ms of the start), and every reader sees the same objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Equivalent:
+    """The same criterion in another référentiel."""
+
+    id: str
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    id: str
+    title: str
+    equivalents: dict[str, Equivalent] = field(default_factory=dict)
+
+    def equivalent(self, referentiel: str) -> Equivalent | None:
+        return self.equivalents.get(referentiel)
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Checkpoint:
+    """A "vous vérifierez que…" item, rated oui / non / na during interviews."""
+
+    id: str
+    section: str
+    audience: str
+    text: str
+    criteria: list[str]
+    hint: str | None = None
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    title: str
+    url: str | None = None
+    category: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    criteria: list[str]
+    text: str
+    hint: str | None = None
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class GuideMeta:
+    """What `guide.yaml` holds."""
+
+    id: str
+    title: str
+    source: str
+    version: str
+    referentiel: str
+    language: str
+    description: str | None
+    criteria: list[Criterion]
+    audiences: list[Audience]
+    checkpoints: list[Checkpoint]
+    references: list[str | Reference]
+
+
+def _equivalent(value: Any) -> Equivalent:
+    if isinstance(value, str):
+        return Equivalent(value)
+    return Equivalent(value["id"], value.get("title"))
+
+
+def meta_from(raw: dict[str, Any]) -> GuideMeta:
+    """The guide from the raw data of a `guide.yaml` that the models accepted."""
+    return GuideMeta(
+        id=raw["id"],
+        title=raw["title"],
+        source=raw["source"],
+        version=raw["version"],
+        referentiel=raw["referentiel"],
+        language=raw.get("language", "fr"),
+        description=raw.get("description"),
+        criteria=[
+            Criterion(
+                c["id"],
+                c["title"],
+                {ref: _equivalent(v) for ref, v in (c.get("equivalents") or {}).items()},
+            )
+            for c in raw["criteria"]
+        ],
+        audiences=[Audience(a["id"], a["label"]) for a in raw["audiences"]],
+        checkpoints=[
+            Checkpoint(
+                c["id"],
+                c["section"],
+                c["audience"],
+                c["text"],
+                list(c["criteria"]),
+                c.get("hint"),
+                list(c.get("evidence") or []),
+            )
+            for c in raw.get("checkpoints") or []
+        ],
+        references=[
+            r if isinstance(r, str) else Reference(r["title"], r.get("url"), r.get("category"))
+            for r in raw.get("references") or []
+        ],
+    )
+
+
+def questions_from(raw: dict[str, Any]) -> tuple[Question, ...]:
+    """The questions of an audience file that the models accepted."""
+    return tuple(
+        Question(q["id"], list(q["criteria"]), q["text"], q.get("hint"), list(q.get("evidence") or []))
+        for q in raw["questions"]
+    )
