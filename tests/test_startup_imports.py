@@ -49,3 +49,30 @@ def test_a_cached_guide_is_listed_without_pydantic_nor_yaml(tmp_path: Path) -> N
     assert "yaml" in first and "pydantic" in first  # parsed and checked once
     again = heavy_modules(tmp_path, "questions", "--format", "json")
     assert again == []
+
+
+def test_the_first_interview_prompt_comes_before_pydantic_and_rich(tmp_path: Path) -> None:
+    import pexpect
+
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "PYTHONPATH": str(REPO),
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+    }
+    heavy_modules(tmp_path, "questions")  # the guide is in the cache, as on any day but the first
+    child = pexpect.spawn(
+        sys.executable,
+        ["-X", "importtime", "-m", "visitguide", "interview"],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.expect("Public interrogé")
+    before = child.before
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    imported = {line.rsplit("|", 1)[-1].strip() for line in before.splitlines() if "|" in line}
+    assert "questionary" in imported
+    assert not {"pydantic", "rich", "yaml"} & imported

@@ -73,6 +73,14 @@ class Guide:
     def audience(self, audience_id: str) -> Audience | None:
         return next((a for a in self.meta.audiences if a.id == audience_id), None)
 
+    def require_audience(self, audience_id: str) -> Audience:
+        """The audience `audience_id`; `UsageError` naming the closest one when unknown."""
+        found = self.audience(audience_id)
+        if found is None:
+            ids = [a.id for a in self.meta.audiences]
+            raise UsageError(unknown_id_message("audience.unknown", audience_id, ids))
+        return found
+
     def criterion(self, criterion_id: str) -> Criterion | None:
         return self._criterion_index.get(criterion_id)
 

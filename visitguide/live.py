@@ -17,17 +17,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from visitguide import bank
-from visitguide import interview_file as ifile
 from visitguide.console import clean
 from visitguide.errors import Interrupted, InterviewFileError, UsageError
 from visitguide.messages import t
 from visitguide.paths import default_interview_dir
-from visitguide.session import Session, check_audience, new_interview
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from visitguide import interview_file as ifile
     from visitguide.asker import Asker
+    from visitguide.session import Session
+
+# The interview file and session modules (pydantic) and rich are imported once the first
+# question has been put: the visitor sees the first prompt as soon as the libraries that
+# draw it are loaded (issue 7 measures that).
 
 CONTEXT_KEYS = ("establishment", "sector", "interviewee_role", "visitor", "date")
 
@@ -53,16 +57,18 @@ def run(
         from visitguide.asker import QuestionaryAsker
 
         asker = QuestionaryAsker()
-    if console is None:
-        from visitguide.console import out as stdout_console
-
-        console = stdout_console()
     _check_date(overrides.get("date"))
     if resume is not None:
         if out is not None:
             raise UsageError(t("live.out_with_resume"))
-        return resume_interview(resume, guide_id, audience, overrides, banks, asker, console)
+        return resume_interview(resume, guide_id, audience, overrides, banks, asker, console or _console())
     return new_interview_run(guide_id, audience, out, overrides, banks, asker, console)
+
+
+def _console() -> Console:
+    from visitguide.console import out
+
+    return out()
 
 
 def require_terminal() -> None:
@@ -89,7 +95,7 @@ def new_interview_run(
     overrides: Mapping[str, str],
     banks: Sequence[Path],
     asker: Asker,
-    console: Console,
+    console: Console | None,
 ) -> int:
     if out is not None and (out.exists() or out.is_symlink()):
         raise InterviewFileError(t("ifile.exists", path=out))
@@ -100,6 +106,10 @@ def new_interview_run(
         context = ask_context(overrides, asker, previous_context(folder))
     except (KeyboardInterrupt, EOFError):
         raise Interrupted(t("live.interrupted_before_file")) from None
+    from visitguide import interview_file as ifile
+    from visitguide.session import Session, new_interview
+
+    console = console or _console()
     interview = new_interview(guide, chosen, context)
     path = out if out is not None else default_path(interview)
     ifile.create(path, interview)
@@ -136,7 +146,7 @@ def choose_audience(guide: bank.Guide, audience: str | None, asker: Asker) -> st
     from visitguide.asker import Option
 
     if audience is not None:
-        check_audience(guide, audience)
+        guide.require_audience(audience)
         return audience
     options = [
         Option(
@@ -174,12 +184,14 @@ def ask_context(overrides: Mapping[str, str], asker: Asker, previous: ifile.Cont
     if "date" not in values:
         values["date"] = asker.text(
             t("live.context.date"),
-            default=ifile.today(),
+            default=date.today().isoformat(),
             validate=_date_problem,
             instruction=t("live.context_hint.date"),
         ).strip()
     if not values.get("sector"):
         values["sector"] = None
+    from visitguide import interview_file as ifile
+
     return ifile.Context.model_validate(values)
 
 
@@ -189,6 +201,10 @@ def previous_context(folder: Path) -> ifile.Context | None:
         files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return None
+    if not files:
+        return None
+    from visitguide import interview_file as ifile
+
     for path in files[:20]:
         try:
             return ifile.read(path).context
@@ -227,6 +243,9 @@ def resume_interview(
     console: Console,
 ) -> int:
     """Carry on `path` where it was left: its guide and audience, the next pending question."""
+    from visitguide import interview_file as ifile
+    from visitguide.session import Session
+
     ifile.read(path)  # a damaged or missing file is reported before anything is locked
     with ifile.Lock(path):
         interview = ifile.read(path)

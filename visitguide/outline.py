@@ -14,7 +14,6 @@ from visitguide.bank import Guide
 from visitguide.console import clean
 from visitguide.guide_data import Reference
 from visitguide.messages import t
-from visitguide.session import check_audience
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,7 @@ class GuideView:
 def build(guide: Guide, audience: str | None) -> GuideView:
     """The outline of one audience, or of every audience in interview order when None."""
     if audience is not None:
-        check_audience(guide, audience)
+        guide.require_audience(audience)
     ids = [audience] if audience is not None else [a.id for a in guide.audiences]
     meta = guide.meta
     return GuideView(

@@ -19,7 +19,7 @@ from visitguide import interview_file as ifile
 from visitguide.errors import InputError, Problem, UsageError, VisitguideError
 from visitguide.interview_file import AnswerStatus, Interview
 from visitguide.messages import t
-from visitguide.session import Session, check_audience, new_interview
+from visitguide.session import Session, new_interview
 
 MAX_SHOWN = 100  # problems listed in a refusal; the count says how many there are
 CONTEXT_KEYS = ("establishment", "sector", "interviewee_role", "visitor", "date")
@@ -116,13 +116,13 @@ def _guide(script: Script, guide_id: str | None, banks: Sequence[Path]) -> bank.
 
 def _audience(script: Script, guide: bank.Guide, audience: str | None) -> str:
     if audience is not None:
-        check_audience(guide, audience)
+        guide.require_audience(audience)
         return audience
     if script.header.audience is None:
         ids = ", ".join(a.id for a in guide.audiences)
         raise UsageError(t("scripted.no_audience", path=script.path, ids=ids))
     try:
-        check_audience(guide, script.header.audience)
+        guide.require_audience(script.header.audience)
     except UsageError as exc:
         script.problem(exc.message, "audience")
         raise InputError(_refusal(script.problems)) from None

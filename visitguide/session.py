@@ -56,15 +56,9 @@ class CriterionSummary:
 
 def new_interview(guide: Guide, audience: str, context: ifile.Context | None = None) -> Interview:
     """A fresh interview of `audience` in `guide`; `UsageError` for an unknown audience."""
-    check_audience(guide, audience)
+    guide.require_audience(audience)
     ref = ifile.GuideRef(id=guide.id, version=guide.meta.version, digest=guide.digest)
     return Interview(guide=ref, audience=audience, context=context or ifile.Context())
-
-
-def check_audience(guide: Guide, audience: str) -> None:
-    if guide.audience(audience) is None:
-        ids = [a.id for a in guide.audiences]
-        raise UsageError(unknown_id_message("audience.unknown", audience, ids))
 
 
 class Session:
@@ -73,7 +67,7 @@ class Session:
     def __init__(self, guide: Guide, interview: Interview, path: Path | None = None) -> None:
         if interview.guide.id != guide.id:
             raise UsageError(t("session.other_guide", file_guide=interview.guide.id, guide=guide.id))
-        check_audience(guide, interview.audience)
+        guide.require_audience(interview.audience)
         self.guide = guide
         self.interview = interview
         self.path = path
