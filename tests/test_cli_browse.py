@@ -198,3 +198,17 @@ def test_every_option_is_converted_without_pydantic() -> None:
             assert cli_chrome._light_converter(annotation) is not None, (name, param.name, annotation)
     assert cli_chrome._light_converter(dict[str, int]) is None
     assert cli_chrome._light_converter(typing.Optional[int]) is None  # noqa: UP045
+
+
+def test_json_rows_one_object_per_line_whatever_the_text() -> None:
+    from visitguide.console import json_rows
+
+    rows = [
+        {"id": "a", "text": 'guillemets " et }, {"id": faux', "criteria": ["1"]},
+        {"id": "b", "text": "\x1b]0;titre\x07 \x9b31m \u202e", "criteria": []},
+    ]
+    text = json_rows(rows)
+    assert json.loads(text) == rows
+    assert text.count("\n") == 3
+    assert "\x1b" not in text and "\x9b" not in text and "\u202e" not in text
+    assert json_rows([]) == "[]"

