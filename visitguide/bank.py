@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from visitguide import cache, marks
-from visitguide.errors import BankError, InputError, Problem, UsageError
+from visitguide.errors import BankError, InputError, Problem, UsageError, os_reason
 from visitguide.guide_data import (
     Audience,
     Checkpoint,
@@ -259,7 +259,7 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
     try:
         return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
     except OSError as exc:
-        problems.append(Problem(folder, None, t("file.os_error", error=exc.strerror)))
+        problems.append(Problem(folder, None, t("file.os_error", error=os_reason(exc))))
         return []
 
 
@@ -271,7 +271,7 @@ def _read(path: Path, problems: list[Problem]) -> bytes | None:
             return None
         return path.read_bytes()
     except OSError as exc:
-        problems.append(Problem(path, None, t("file.os_error", error=exc.strerror)))
+        problems.append(Problem(path, None, t("file.os_error", error=os_reason(exc))))
         return None
 
 

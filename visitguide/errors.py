@@ -41,6 +41,31 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in the interface language (never the system's English)."""
+    import errno
+
+    from visitguide.messages import t
+
+    known = {
+        errno.ENOENT: "os.not_found",
+        errno.EACCES: "os.permission",
+        errno.EPERM: "os.permission",
+        errno.EISDIR: "os.is_directory",
+        errno.ENOTDIR: "os.not_directory",
+        errno.ENOSPC: "os.no_space",
+        errno.EDQUOT: "os.no_space",
+        errno.EROFS: "os.read_only",
+        errno.EEXIST: "os.exists",
+        errno.ENAMETOOLONG: "os.name_too_long",
+        errno.ELOOP: "os.loop",
+        errno.EIO: "os.io",
+        errno.EXDEV: "os.cross_device",
+    }
+    key = known.get(exc.errno or 0)
+    return t(key) if key else t("os.other", code=exc.errno if exc.errno is not None else "?")
+
+
 class VisitguideError(Exception):
     """Base of every error meant for the user."""
 

@@ -31,7 +31,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from visitguide import marks
-from visitguide.errors import Problem
+from visitguide.errors import Problem, os_reason
 from visitguide.marks import MarkedDict, MarkedList, line_of  # noqa: F401  (part of this API)
 from visitguide.messages import t
 
@@ -142,7 +142,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     except PermissionError:
         raise YamlProblems([Problem(path, None, t("file.unreadable"))]) from None
     except OSError as exc:
-        raise YamlProblems([Problem(path, None, t("file.os_error", error=exc.strerror))]) from None
+        raise YamlProblems([Problem(path, None, t("file.os_error", error=os_reason(exc)))]) from None
     return decode_utf8(path, data)
 
 

@@ -14,6 +14,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "octets invalides : le fichier n'est pas encodé en UTF-8",
         "invalid bytes: the file is not UTF-8 encoded",
     ),
+    # why a file operation failed (errors.os_reason)
+    "os.not_found": ("fichier ou dossier introuvable", "no such file or folder"),
+    "os.permission": ("droits d'accès insuffisants", "permission denied"),
+    "os.is_directory": ("c'est un dossier", "it is a folder"),
+    "os.not_directory": ("un élément du chemin n'est pas un dossier", "a part of the path is not a folder"),
+    "os.no_space": ("disque plein", "no space left on the disk"),
+    "os.read_only": ("disque en lecture seule", "read-only file system"),
+    "os.exists": ("existe déjà", "already exists"),
+    "os.name_too_long": ("nom trop long", "name too long"),
+    "os.loop": ("trop de liens symboliques", "too many symbolic links"),
+    "os.io": ("erreur d'entrée-sortie du disque", "disk input/output error"),
+    "os.cross_device": ("déplacement impossible entre deux disques", "cannot move across disks"),
+    "os.other": ("erreur système n° {code}", "system error {code}"),
     # YAML
     "yaml.tag": (
         "étiquette YAML « {tag} » interdite : seules des données simples sont acceptées",
