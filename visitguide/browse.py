@@ -10,9 +10,8 @@ from visitguide import bank
 from visitguide.bank import Guide
 from visitguide.console import escape, json_rows, out, plain
 from visitguide.errors import UsageError
+from visitguide.guide_data import EQUIVALENT_REFERENTIEL
 from visitguide.messages import t
-
-EQUIVALENT_REFERENTIEL = "2025"
 
 
 def load_all(banks: Sequence[Path]) -> list[Guide]:

@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# The référentiel whose equivalents are shown beside each criterion code (the 2025 one,
+# where the same code can mean something else than in the 2021 numbering of the fiches).
+EQUIVALENT_REFERENTIEL = "2025"
+
 
 @dataclass(frozen=True, slots=True)
 class Equivalent:
