@@ -264,3 +264,17 @@ def test_line_numbers_are_never_read_as_emoji_nor_wrapped(cli: Invoke, tmp_path:
     assert "terrain.yaml:100: clé inconnue « auteur-du-fichier-avec-un-nom-tres-long-pour-depasser »" in (
         result.stderr
     )
+
+
+def test_two_files_for_one_audience(cli: Invoke, tmp_path: Path) -> None:
+    folder = write_guide(tmp_path / "bank")
+    (folder / "terrain.yml").write_text(TERRAIN.replace("question-terrain", "autre"), encoding="utf-8")
+    result = cli("validate", tmp_path / "bank")
+    assert result.exit_code == 1
+    assert "terrain.yml: deux fichiers pour le public « terrain » (avec terrain.yaml)" in result.stdout
+
+
+def test_validate_a_missing_folder_is_bad_usage(cli: Invoke, tmp_path: Path) -> None:
+    result = cli("validate", tmp_path / "absent")
+    assert result.exit_code == 2
+    assert "dossier de banque introuvable" in result.stderr

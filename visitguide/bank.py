@@ -448,6 +448,13 @@ def _check_audiences(
     declared = _ids(meta.raw, "audiences")
     criteria = _ids(meta.raw, "criteria")
     stems = {p.stem for p in files if p.name != GUIDE_FILE}
+    seen: dict[str, Path] = {}
+    for path in files:
+        if path.name != GUIDE_FILE and path.stem in seen:  # technique.yaml and technique.yml
+            problems.append(
+                Problem(path, None, t("bank.two_files", id=path.stem, other=seen[path.stem].name))
+            )
+        seen.setdefault(path.stem, path)
     for i, audience in _entries(meta.raw, "audiences"):
         audience_id = _text(audience, "id")
         if audience_id is not None and audience_id not in stems:

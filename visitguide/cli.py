@@ -8,6 +8,8 @@ No `from __future__ import annotations` here: Typer reads the annotations of eve
 at start, and string annotations would cost it an `eval` each (about 5 ms per start).
 """
 
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -18,7 +20,7 @@ import typer
 from typer import _click
 
 from visitguide import __version__, cli_chrome
-from visitguide.errors import MAX_SHOWN, BankError, ExitCode, VisitguideError
+from visitguide.errors import MAX_SHOWN, BankError, ExitCode, UsageError, VisitguideError
 from visitguide.messages import t
 
 cli_chrome.install()
@@ -56,7 +58,37 @@ class App(cli_chrome.Group):
             return int(ExitCode.USAGE)
         except (typer.Abort, KeyboardInterrupt):
             return int(ExitCode.INTERRUPTED)
+        except OSError as exc:  # writing the output failed: closed pipe, full disk...
+            return _os_failure(exc)
+        try:
+            sys.stdout.flush()  # a full disk shows here, not at exit as a traceback
+        except OSError as exc:
+            return _os_failure(exc)
         return rv if isinstance(rv, int) else 0
+
+
+def _os_failure(exc: OSError) -> int:
+    """A closed pipe ends quietly (`visitguide questions | head`); any other failure is said."""
+    if isinstance(exc, BrokenPipeError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return int(ExitCode.OK)
+    from visitguide.errors import os_reason
+
+    where = str(exc.filename) if exc.filename else t("error.stdout")
+    _error(t("error.os", where=where, reason=os_reason(exc)))
+    return int(ExitCode.USAGE)
+
+
+def _not_together(first: str, first_given: bool, second: str, second_given: bool) -> None:
+    """Options that contradict each other are refused rather than one silently ignored."""
+    if first_given and second_given:
+        raise UsageError(t("usage.not_together", first=first, second=second))
+
+
+def _needs(option: str, given: bool, needed: str, needed_given: bool) -> None:
+    if given and not needed_given:
+        raise UsageError(t("usage.needs", option=option, needed=needed))
 
 
 def _error(message: str) -> None:
@@ -212,6 +244,9 @@ def interview_cmd(
         "date": date,
     }
     overrides = {k: v for k, v in context.items() if v is not None}
+    _needs("--format", fmt != DryRunFormat.text, "--dry-run", dry_run)
+    for option, given in (("--answers", answers), ("--resume", resume), ("--out", out)):
+        _not_together("--dry-run", dry_run, option, given is not None)
     if dry_run:
         from visitguide import dryrun
 
@@ -242,6 +277,9 @@ def export_cmd(
     audience: AudienceOpt = None,
     bank: BankOpt = None,
 ) -> int | None:
+    _not_together("--blank", blank, "CHEMIN…", bool(paths))
+    _not_together("--blank", blank, "--redact", redact)
+    _needs("--audience", audience is not None, "--blank", blank)
     if blank:
         from visitguide import paper
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import typer
 from typer import _click
 from typer.core import TyperCommand, TyperGroup
 
@@ -196,10 +195,14 @@ def usage_message(exc: _click.exceptions.UsageError) -> str:
 
 
 def _param_name(param: Any) -> str:
+    """How the user writes the parameter: its option (`--format`) or its metavar (`CHEMIN…`)."""
     if param is None:
         return "?"
-    opts = getattr(param, "opts", None) or []
-    return opts[0] if opts else str(getattr(param, "name", "?")).upper()
+    if getattr(param, "param_type_name", "") == "option":
+        opts = getattr(param, "opts", None) or []
+        if opts:
+            return str(opts[0])
+    return str(getattr(param, "metavar", None) or getattr(param, "name", "?")).upper()
 
 
 def _detail(exc: _click.exceptions.BadParameter) -> str:
@@ -214,7 +217,3 @@ def _detail(exc: _click.exceptions.BadParameter) -> str:
     if "is not a valid integer" in message or "is not a valid float" in message:
         return t("chrome.not_a_number")
     return t("chrome.invalid_value")
-
-
-def exit_with(code: int) -> typer.Exit:
-    return typer.Exit(code)

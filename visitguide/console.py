@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,21 +28,27 @@ def clean(text: str) -> str:
     return _CONTROL.sub(_visible, text)
 
 
-def has_control(text: str) -> bool:
-    return _CONTROL.search(text) is not None
+@cache
+def _console_class() -> type[Console]:
+    from rich.console import Console
+
+    class QuietPipeConsole(Console):
+        """A console that leaves a closed pipe to the one catch point (rich exits 1 itself)."""
+
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return QuietPipeConsole
 
 
 def out() -> Console:
     """A console on stdout (made per call: it follows COLUMNS and redirections)."""
-    from rich.console import Console
-
-    return Console(highlight=False, emoji=False)
+    return _console_class()(highlight=False, emoji=False)
 
 
 def err() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, emoji=False)
+    return _console_class()(stderr=True, highlight=False, emoji=False)
 
 
 def escape(text: str) -> str:

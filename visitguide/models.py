@@ -40,12 +40,6 @@ class Criterion(Strict):
         description='Same criterion in another référentiel, e.g. {"2025": "3.1-07"}.',
     )
 
-    def equivalent(self, referentiel: str) -> Equivalent | None:
-        value = self.equivalents.get(referentiel)
-        if isinstance(value, str):
-            return Equivalent(id=value)
-        return value
-
 
 class Audience(Strict):
     """One kind of interviewee (gouvernance, technique, professionnels...)."""

@@ -23,6 +23,9 @@ def run(dirs: Sequence[Path], banks: Sequence[Path]) -> int:
     folders = targets(dirs, banks)
     if not folders:
         raise UsageError(t("validate.nothing"))
+    for folder in folders:
+        if not folder.is_dir():  # bad input, not a finding: exit 2 like every reader
+            raise UsageError(t("bank.not_a_folder", path=folder))
     problems: list[Problem] = []
     guides = 0
     for folder in folders:

@@ -189,6 +189,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "fichier sans public : « {id} » n'est pas déclaré dans audiences de guide.yaml",
         "file without audience: '{id}' is not declared in the audiences of guide.yaml",
     ),
+    "bank.two_files": (
+        "deux fichiers pour le public « {id} » (avec {other}) : gardez-en un seul",
+        "two files for audience '{id}' (with {other}): keep only one",
+    ),
     "bank.audience_not_file": (
         "audience « {id} » doit être le nom du fichier {file}",
         "audience '{id}' must equal the file name {file}",
