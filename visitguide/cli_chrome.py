@@ -122,18 +122,20 @@ def _install_light_coercion() -> None:
     core.build_runtime_param = build_runtime_param
 
 
-_translated = False
+_translated_to: str | None = None
 
 
 def _translate_rich_help() -> None:
-    """Translate the words of Typer's rich help, just before it is first rendered.
+    """Translate the words of Typer's rich help, just before it is rendered.
 
     Importing `typer.rich_utils` costs about 90 ms (rich, markdown): only help pays it.
     """
-    global _translated
-    if _translated:
+    global _translated_to
+    from visitguide.messages import language
+
+    if _translated_to == language():
         return
-    _translated = True
+    _translated_to = language()
     from typer import rich_utils
 
     rich_utils.ARGUMENTS_PANEL_TITLE = t("chrome.arguments")
