@@ -104,7 +104,7 @@ def test_a_folder_named_like_a_bank_file_is_refused(cli: Invoke, tmp_path: Path)
     folder = write_guide(tmp_path / "banque")
     (folder / "gouvernance.yaml").unlink()
     (folder / "gouvernance.yaml").mkdir()
-    refused(cli("validate", "banque"), 1, "gouvernance.yaml", "Is a directory")
+    refused(cli("validate", "banque"), 1, "gouvernance.yaml", "fichier illisible (c'est un dossier)")
     refused(cli("questions", "--bank", "banque"), 2, "gouvernance.yaml")
 
 
