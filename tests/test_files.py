@@ -139,7 +139,7 @@ def test_a_failed_save_leaves_the_previous_file_whole_and_no_temporary_file(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(InterviewFileError, match=r"e\.json: fichier illisible \(No space left on device\)"):
+    with pytest.raises(InterviewFileError, match=r"e\.json: fichier illisible \(disque plein\)"):
         ifile.save(path, interview)
     assert path.read_bytes() == before
     assert leftovers(tmp_path) == []
@@ -210,8 +210,18 @@ def test_create_loses_a_race_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_create_in_a_place_that_cannot_hold_a_folder_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "fichier").write_text("", encoding="utf-8")
     interview = session.new_interview(interviews.guide(), "gouvernance")
-    with pytest.raises(InterviewFileError, match=r"fichier/e\.json: fichier illisible"):
+    reason = r"un élément du chemin n'est pas un dossier"
+    with pytest.raises(InterviewFileError, match=rf"fichier/e\.json: fichier illisible \({reason}\)"):
         ifile.create(tmp_path / "fichier" / "e.json", interview)
+
+
+def test_a_symbolic_link_loop_is_refused_in_french(tmp_path: Path) -> None:
+    loop = tmp_path / "boucle.json"
+    loop.symlink_to(loop)
+    with pytest.raises(
+        InterviewFileError, match=r"boucle\.json: fichier illisible \(trop de liens symboliques\)"
+    ):
+        ifile.read(loop)
 
 
 def test_scripted_out_never_overwrites(cli: Invoke, tmp_path: Path) -> None:

@@ -221,6 +221,36 @@ def test_an_unwritable_output_is_a_clear_error(cli: Invoke, tmp_path: Path) -> N
     assert "impossible d'écrire" in result.stderr
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_a_paper_guide_never_overwrites_an_interview(cli: Invoke, tmp_path: Path, fmt: str) -> None:
+    from tests.data.interviews import write
+
+    interview = write(tmp_path / "a.json", {"first": "Notes à garder."})
+    before = interview.read_bytes()
+    result = cli("export", "--blank", "-f", fmt, "-o", "a.json")
+    assert result.exit_code == 2
+    assert "impossible d'écrire a.json : c'est un fichier d'entretien" in result.stderr
+    assert interview.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_paper_guide_is_written_atomically_and_privately(cli: Invoke, tmp_path: Path, fmt: str) -> None:
+    old = tmp_path / f"trame.{fmt}"
+    old.write_text("ancienne trame", encoding="utf-8")
+    old.chmod(0o644)
+    result = cli("export", "--blank", "-f", fmt, "-o", old.name)
+    assert result.exit_code == 0, result.stderr
+    assert old.read_bytes() != b"ancienne trame"
+    assert old.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_a_paper_guide_in_a_missing_folder_names_it_in_french(cli: Invoke, tmp_path: Path) -> None:
+    result = cli("export", "--blank", "-f", "md", "-o", Path("absent") / "t.md")
+    assert result.exit_code == 2
+    assert "impossible d'écrire absent/t.md : le dossier absent n'existe pas" in result.stderr
+
+
 def test_an_unknown_audience_names_the_closest(cli: Invoke) -> None:
     result = cli("export", "--blank", "-a", "professionnel", "-f", "md")
     assert result.exit_code == 2

@@ -181,7 +181,70 @@ def test_the_output_never_overwrites_an_interview(cli: Invoke, tmp_path: Path) -
     before = (visit / "technique.json").read_bytes()
     result = cli("export", visit, "--format", "json", "--output", visit / "technique.json")
     assert result.exit_code == 2
+    assert "c'est un fichier d'entretien, que visitguide n'écrase jamais" in result.stderr
     assert (visit / "technique.json").read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_the_output_never_overwrites_an_interview_outside_the_visit(
+    cli: Invoke, tmp_path: Path, fmt: str
+) -> None:
+    visit = content_visit(tmp_path / "visite")
+    other = tmp_path / "autre.json"
+    shutil.copy(visit / "technique.json", other)
+    before = other.read_bytes()
+    result = cli("export", visit / "gouvernance.json", "--format", fmt, "-o", other)
+    assert result.exit_code == 2, result.stderr
+    assert f"impossible d'écrire {other} : c'est un fichier d'entretien" in result.stderr
+    assert other.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".visitguide")) == []
+
+
+def test_an_interview_with_its_keys_sorted_is_still_recognised(cli: Invoke, tmp_path: Path) -> None:
+    visit = content_visit(tmp_path / "visite")
+    data = json.loads((visit / "technique.json").read_text(encoding="utf-8"))
+    data["context"]["establishment"] = "Centre hospitalier " * 300
+    sorted_keys = tmp_path / "trie.json"  # `jq -S`: "format" comes after long notes
+    sorted_keys.write_text(json.dumps(data, sort_keys=True, indent=2), encoding="utf-8")
+    assert sorted_keys.read_bytes().index(b"visitguide.interview") > 4096
+    result = cli("export", visit / "gouvernance.json", "--format", "md", "-o", sorted_keys)
+    assert result.exit_code == 2
+    assert json.loads(sorted_keys.read_text(encoding="utf-8")) == data
+
+
+def test_a_report_replaces_an_older_report_atomically_and_privately(cli: Invoke, tmp_path: Path) -> None:
+    visit = content_visit(tmp_path / "visite")
+    target = tmp_path / "rapport.json"
+    target.write_text('{"format": "visitguide.visit"}', encoding="utf-8")
+    target.chmod(0o644)
+    report = json.loads(export(cli, visit, fmt="json", out=target))
+    assert report["header"]["interviews"] == 3
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_failed_write_says_why_in_french_and_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from visitguide import outputs
+    from visitguide.errors import InputError
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(InputError, match=r"impossible d'écrire r\.md \(disque plein\)"):
+        outputs.write(Path("r.md"), b"# Rapport")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_output_check_knows_the_interview_format() -> None:
+    from visitguide import interview_file, outputs
+
+    assert f'"{interview_file.FORMAT}"'.encode() == outputs.INTERVIEW_MARK
 
 
 def test_a_json_report_saved_in_the_visit_folder_is_not_read_as_an_interview(

@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from visitguide.errors import InterviewFileError, Problem
+from visitguide.errors import InterviewFileError, Problem, os_reason
 from visitguide.messages import t
 
 FORMAT = "visitguide.interview"
@@ -170,7 +170,7 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise _damaged(path, None, "file.unreadable") from None
     except OSError as exc:
-        raise _damaged(path, None, "file.os_error", error=exc.strerror) from None
+        raise _damaged(path, None, "file.os_error", error=os_reason(exc)) from None
     if len(raw) > MAX_BYTES:  # grew while being read
         raise _damaged(path, None, "file.too_large", size=len(raw), max=MAX_BYTES)
     return raw
@@ -322,7 +322,7 @@ def _clear_temps(path: Path) -> None:
 
 
 def _os_error(path: Path, exc: OSError) -> InterviewFileError:
-    return InterviewFileError(str(Problem(path, None, t("file.os_error", error=exc.strerror or exc))))
+    return InterviewFileError(str(Problem(path, None, t("file.os_error", error=os_reason(exc)))))
 
 
 def _real(path: Path) -> Path:

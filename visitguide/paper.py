@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from visitguide import bank, outline
-from visitguide.errors import InputError, UsageError
+from visitguide import bank, outline, outputs
+from visitguide.errors import UsageError
 from visitguide.messages import t
 from visitguide.outline import GuideView, criterion_text
 
@@ -33,12 +33,13 @@ def run(
         raise UsageError(t("paper.bad_format", format=fmt, formats=", ".join(FORMATS)))
     if fmt == "docx" and output is None:
         raise UsageError(t("paper.docx_needs_output"))
+    if output is not None:
+        outputs.check(output)
     view = outline.build(bank.resolve(guide_id, banks), audience)
     if fmt == "docx":
         from visitguide import paper_docx
 
-        assert output is not None
-        _write(output, lambda path: paper_docx.save(view, path))
+        data = paper_docx.render(view)
     else:
         text = render(view, fmt)
         if output is None:
@@ -46,7 +47,9 @@ def run(
 
             plain(text)
             return 0
-        _write(output, lambda path: path.write_text(text, encoding="utf-8"))
+        data = text.encode("utf-8")
+    assert output is not None
+    outputs.write(output, data)
     _written(output, view)
     return 0
 
@@ -124,15 +127,6 @@ def _md_finalize(value: Any) -> Any:
 
 
 # --- output --------------------------------------------------------------------------------
-
-
-def _write(path: Path, write: Any) -> None:
-    try:
-        write(path)
-    except IsADirectoryError:
-        raise InputError(t("paper.cannot_write", path=path, error=t("file.is_directory"))) from None
-    except OSError as exc:
-        raise InputError(t("paper.cannot_write", path=path, error=exc.strerror or exc)) from None
 
 
 def _written(path: Path, view: GuideView) -> None:

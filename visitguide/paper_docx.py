@@ -8,7 +8,6 @@ which XML would refuse); python-docx escapes them.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from visitguide.messages import t
@@ -25,8 +24,10 @@ WRITING_BOX_CM = 3.6
 HEADER_FILL = "EEF1F7"
 
 
-def save(view: GuideView, path: Path) -> None:
-    """Build the document and write it to `path`."""
+def render(view: GuideView) -> bytes:
+    """The document as the bytes of a .docx file (written by `outputs.write`, atomically)."""
+    import io
+
     from docx import Document
 
     doc = Document()
@@ -38,7 +39,9 @@ def save(view: GuideView, path: Path) -> None:
         _audience(doc, view, audience, new_page=i > 0)
     if view.references:
         _references(doc, view)
-    doc.save(str(path))
+    data = io.BytesIO()
+    doc.save(data)
+    return data.getvalue()
 
 
 # --- page, styles, small pieces --------------------------------------------------------------

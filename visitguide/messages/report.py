@@ -36,21 +36,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} entretien(s) mené(s) avec une autre version du guide (empreinte différente) : {files}. Les réponses sont rapportées par identifiant de question.",
         "{count} interview(s) recorded with another version of the guide (different digest): {files}. Answers are reported by question id.",
     ),
-    "report.bad_format": ("format « {format} » inconnu : {formats}", "unknown format '{format}': {formats}"),
     "report.needs_output": (
         "le format {format} s'écrit dans un fichier : ajoutez --output FICHIER.{format}",
         "the {format} format is written to a file: add --output FILE.{format}",
     ),
-    "report.output_is_input": (
-        "{path} est un fichier d'entretien de la visite : le rapport ne l'écrasera pas",
-        "{path} is an interview file of the visit: the report will not overwrite it",
+    # files written for people (outputs.py: reports and paper guides)
+    "output.is_interview": (
+        "impossible d'écrire {path} : c'est un fichier d'entretien, que visitguide n'écrase jamais ; choisissez un autre nom",
+        "cannot write {path}: it is an interview file, which visitguide never overwrites; choose another name",
     ),
-    "report.output_is_folder": (
-        "{path} est un dossier : indiquez un nom de fichier",
-        "{path} is a folder: give a file name",
+    "output.is_folder": (
+        "impossible d'écrire {path} : c'est un dossier ; indiquez un nom de fichier",
+        "cannot write {path}: it is a folder; give a file name",
     ),
-    "report.output_folder_missing": ("le dossier {path} n'existe pas", "folder {path} does not exist"),
-    "report.cannot_write": ("impossible d'écrire {path} ({error})", "cannot write {path} ({error})"),
+    "output.folder_missing": (
+        "impossible d'écrire {path} : le dossier {folder} n'existe pas",
+        "cannot write {path}: folder {folder} does not exist",
+    ),
+    "output.cannot_write": ("impossible d'écrire {path} ({error})", "cannot write {path} ({error})"),
     "report.written": (
         "Rapport écrit : {path} ({count} entretien(s)).",
         "Report written: {path} ({count} interview(s)).",

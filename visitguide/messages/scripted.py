@@ -147,7 +147,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "le format docx s'écrit dans un fichier : ajoutez --output trame.docx",
         "docx is written to a file: add --output guide.docx",
     ),
-    "paper.cannot_write": ("impossible d'écrire {path} : {error}", "cannot write {path}: {error}"),
     "paper.written": (
         "Trame écrite : {path} (publics : {audiences})",
         "Guide written: {path} (audiences: {audiences})",

@@ -7,22 +7,19 @@ the formats that use them.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from visitguide.errors import InputError, UsageError
+from visitguide import outputs
+from visitguide.errors import UsageError
 from visitguide.messages import t
 
 if TYPE_CHECKING:
     from visitguide.report.model import Visit
 
-FORMATS = ("md", "html", "csv", "json", "docx")
 BINARY = frozenset({"docx"})
-REPORT_MODE = 0o600
 
 
 def run(
@@ -36,18 +33,16 @@ def run(
     """Export the visit under `paths`; the exit code."""
     from visitguide.report import build, inputs
 
-    if fmt not in FORMATS:
-        raise UsageError(t("report.bad_format", format=fmt, formats=", ".join(FORMATS)))
     if fmt in BINARY and output is None:
         raise UsageError(t("report.needs_output", format=fmt))
-    loaded = inputs.load(paths, guide, banks, redact=redact)
     if output is not None:
-        _check_output(output, [s.path for s in loaded.sources])
+        outputs.check(output)
+    loaded = inputs.load(paths, guide, banks, redact=redact)
     data = render(build.build(loaded), fmt)
     if output is None:
         _to_stdout(data)
     else:
-        write(output, data)
+        outputs.write(output, data)
         from visitguide.console import err, escape
 
         err().print(escape(t("report.written", path=output, count=len(loaded.sources))))
@@ -74,36 +69,6 @@ def render(visit: Visit, fmt: str) -> bytes:
         text = text_formats.render(visit, fmt)
     # A lone surrogate (possible in JSON input) cannot be encoded: show it as an escape.
     return text.encode("utf-8", "backslashreplace")
-
-
-def _check_output(output: Path, inputs: Sequence[Path]) -> None:
-    """Never write over an interview file, nor into a folder that does not exist."""
-    target = output.resolve()
-    if any(target == p.resolve() for p in inputs):
-        raise UsageError(t("report.output_is_input", path=output))
-    if output.is_dir():
-        raise UsageError(t("report.output_is_folder", path=output))
-    if not output.parent.resolve().is_dir():
-        raise UsageError(t("report.output_folder_missing", path=output.parent))
-
-
-def write(output: Path, data: bytes) -> None:
-    """Write the report atomically, readable by its owner only (it holds interview notes)."""
-    folder = output.parent.resolve()
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".visitguide-", suffix=".tmp")
-    except OSError as exc:
-        raise InputError(t("report.cannot_write", path=output, error=exc.strerror)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, REPORT_MODE)
-        os.replace(tmp, output)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(t("report.cannot_write", path=output, error=exc.strerror)) from None
 
 
 def _to_stdout(data: bytes) -> None:
