@@ -135,6 +135,43 @@ def test_each_kind_of_damage_is_reported_and_the_file_left_exactly_as_it_is(
     assert [p.name for p in tmp_path.iterdir() if p.name != ".cache"] == ["e.json"]  # no temp, no lock
 
 
+def test_a_damage_located_under_an_identifier_shows_it_masked(cli: Invoke, tmp_path: Path) -> None:
+    path = write(tmp_path / "e.json", {"first": "Rien."})
+    key = "jean.dupont@chu.fr"
+    interviews.edit(path, lambda data: data["answers"].__setitem__(key, {"status": "peut-être"}))
+    result = cli("check", "e.json")
+    assert result.exit_code == 1
+    assert "fichier d'entretien invalide : « answers.je••.••••••@•••.••.status »" in result.stdout
+    assert "dupont" not in result.stdout
+    redacted = cli("export", "e.json", "--redact", "--format", "md")
+    assert redacted.exit_code == 2
+    assert "« answers.je••.••••••@•••.••.status »" in redacted.stderr
+    assert "dupont" not in redacted.stdout + redacted.stderr
+
+
+def test_a_bad_format_version_holding_an_identifier_shows_it_masked(cli: Invoke, tmp_path: Path) -> None:
+    path = write(tmp_path / "e.json", {"first": "Rien."})
+    interviews.edit(path, lambda data: data.__setitem__("format_version", "joindre le 06 12 34 56 78"))
+    result = cli("check", "e.json")
+    assert "version de format inconnue : 'joindre le 06 •• •• •• ••'" in result.stdout
+    assert "12 34 56 78" not in result.stdout
+
+
+@pytest.mark.parametrize("field", ["audience", "guide"])
+def test_an_unknown_guide_or_audience_holding_an_identifier_shows_it_masked(
+    cli: Invoke, tmp_path: Path, field: str
+) -> None:
+    path = write(tmp_path / "e.json", {"first": "Rien."})
+    if field == "guide":
+        _guide("id", "jean.dupont@chu.fr")(path)
+    else:
+        _set("audience", "jean.dupont@chu.fr")(path)
+    result = cli("check", "e.json")
+    assert result.exit_code == 1
+    assert "« je••.••••••@•••.•• »" in result.stdout
+    assert "dupont" not in result.stdout
+
+
 def test_a_damaged_file_is_still_searched_for_identifiers_line_by_line(cli: Invoke, tmp_path: Path) -> None:
     path = write(tmp_path / "e.json", {"first": f"NIR {VALID_NIR}"})
     text = path.read_text(encoding="utf-8")

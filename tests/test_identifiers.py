@@ -280,3 +280,8 @@ def test_long_hostile_text_is_scanned_in_linear_time() -> None:
     ):
         found = find(text)
         assert redact(text).count("[") == len(found)
+
+
+def test_masked_id_masks_only_the_identifiers_in_a_key() -> None:
+    assert identifiers.masked_id("contact:jean.dupont@chu.fr") == "contact:je••.••••••@•••.••"
+    assert identifiers.masked_id("audit-securite-numerique") == "audit-securite-numerique"

@@ -153,21 +153,12 @@ def interview_identifiers(path: Path, interview: Interview) -> Iterator[Finding]
 
 
 def _texts(path: Path, key: str, item: str, texts: dict[str, str], evidence: list[str]) -> Iterator[Finding]:
-    shown = masked_id(item)
+    shown = identifiers.masked_id(item)
     yield from _identifier_findings(path, t(key, id=shown, field=_field("id")), item)
     for field, text in texts.items():
         yield from _identifier_findings(path, t(key, id=shown, field=_field(field)), text)
     for document in evidence:
         yield from _identifier_findings(path, t(key, id=shown, field=_field("evidence")), document)
-
-
-def masked_id(text: str) -> str:
-    """An id or key as shown in a finding: any identifier in it masked."""
-    pieces, last = [], 0
-    for found in identifiers.find(text):
-        pieces += [text[last : found.start], found.masked]
-        last = found.end
-    return "".join([*pieces, text[last:]])
 
 
 def data_identifiers(path: Path, data: Any) -> Iterator[Finding]:
@@ -180,7 +171,8 @@ def data_identifiers(path: Path, data: Any) -> Iterator[Finding]:
             yield from _identifier_findings(path, t("check.where.key", key=where or "/"), value)
         elif isinstance(value, dict):
             for key, item in reversed(value.items()):
-                inner = f"{where}.{masked_id(str(key))}" if where else masked_id(str(key))
+                shown = identifiers.masked_id(str(key))
+                inner = f"{where}.{shown}" if where else shown
                 yield from _identifier_findings(path, t("check.where.key", key=inner), str(key))
                 stack.append((inner, item))
         elif isinstance(value, list):
@@ -216,7 +208,7 @@ class GuideChecker:
     def findings(self, path: Path, interview: Interview) -> list[Finding]:
         ref = interview.guide
         if ref.id not in self.sources:
-            return [Finding(path, None, t("check.guide_missing", id=ref.id))]
+            return [Finding(path, None, t("check.guide_missing", id=identifiers.masked_id(ref.id)))]
         guide = self.guide(ref.id)
         if guide is None:
             return [Finding(path, None, t("check.guide_invalid", id=ref.id))]
@@ -224,6 +216,7 @@ class GuideChecker:
         if ref.digest != guide.digest:
             found.append(Finding(path, None, t("check.guide_changed", id=ref.id)))
         if guide.audience(interview.audience) is None:
-            missing = t("check.audience_missing", audience=interview.audience, id=ref.id)
+            audience = identifiers.masked_id(interview.audience)
+            missing = t("check.audience_missing", audience=audience, id=ref.id)
             found.append(Finding(path, None, missing))
         return found

@@ -105,6 +105,19 @@ def _overlaps(found: list[Found], starts: list[int], start: int, end: int) -> bo
     return i > 0 and found[i - 1].end > start
 
 
+def masked_id(text: str) -> str:
+    """An id, key or location as shown in a message: any identifier in it masked.
+
+    Ids come from files a person may have edited by hand: an answers key can be an e-mail
+    address, and error messages and `check` findings name keys.
+    """
+    pieces, last = [], 0
+    for found in find(text):
+        pieces += [text[last : found.start], found.masked]
+        last = found.end
+    return "".join([*pieces, text[last:]])
+
+
 def label(kind: str) -> str:
     """The name of an identifier kind in the interface language ("NIR/INS", "courriel"...)."""
     from visitguide.messages import t

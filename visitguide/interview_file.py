@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from visitguide import identifiers
 from visitguide.errors import InterviewFileError, Problem, os_reason
 from visitguide.messages import t
 
@@ -147,7 +148,8 @@ def upgrade(data: dict[str, Any], path: Path | str) -> dict[str, Any]:
 
 
 def _short(value: object) -> str:
-    text = repr(value) if not isinstance(value, int) else str(value)
+    """A value of the file as shown in a message: short, identifiers masked."""
+    text = identifiers.masked_id(repr(value) if not isinstance(value, int) else str(value))
     return text if len(text) <= 40 else text[:40] + "…"
 
 
@@ -219,7 +221,8 @@ def from_data(data: Any, path: Path | str) -> Interview:
         return Interview.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"])
+        # The location names keys of the file, which may be identifiers: shown masked.
+        where = ".".join(identifiers.masked_id(str(p)) for p in first["loc"])
         raise _damaged(path, None, "ifile.invalid", where=_clip(where), count=exc.error_count()) from None
     except RecursionError:
         raise _damaged(path, None, "ifile.too_deep") from None
