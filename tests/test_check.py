@@ -244,6 +244,66 @@ def test_folders_are_searched_recursively_for_json_files_hidden_ones_skipped(
     ]
 
 
+# One way of finding interview files for check, export and status (interview_file.find).
+
+
+@pytest.mark.parametrize("command", [["check"], ["export", "--format", "json"], ["status"]])
+def test_an_upper_case_suffix_is_found_by_every_command(
+    cli: Invoke, tmp_path: Path, command: list[str]
+) -> None:
+    write(tmp_path / "visite" / "jour1" / "GOUVERNANCE.JSON", {"first": "mail a.b@chu.fr"})
+    write(tmp_path / "visite" / "dsi.json", {"first": "Rien."})
+    result = cli(*command, "visite")
+    assert "Traceback" not in result.stdout + result.stderr
+    if command[0] == "check":
+        assert "visite/jour1/GOUVERNANCE.JSON — " in result.stdout
+        assert "sur 2 examiné(s)" in result.stdout
+    elif command[0] == "export":
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["header"]["interviews"] == 2
+    else:
+        assert result.exit_code == 0, result.stderr
+        assert "2 entretien(s)" in result.stdout
+
+
+@pytest.mark.parametrize("command", [["check"], ["export", "--format", "md"], ["status"]])
+def test_a_missing_path_is_the_same_sentence_for_every_command(
+    cli: Invoke, tmp_path: Path, command: list[str]
+) -> None:
+    result = cli(*command, "absent")
+    assert result.exit_code == 2
+    assert result.stderr == "Erreur : absent : fichier ou dossier introuvable\n"
+
+
+@pytest.mark.parametrize("command", [["check"], ["export", "--format", "md"], ["status"]])
+def test_an_unreadable_folder_is_named_with_a_french_reason(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    write(tmp_path / "visite" / "e.json", {"first": "Rien."})
+    (tmp_path / "visite" / "prive").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: Any = ".") -> Any:  # root can read anything: refuse this one folder
+        if str(path).endswith("prive"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = cli(*command, "visite")
+    assert result.exit_code == 2
+    assert "visite/prive : dossier illisible (droits d'accès insuffisants)" in result.stderr
+
+
+def test_find_names_each_file_once_in_walk_order(tmp_path: Path) -> None:
+    from visitguide import interview_file
+
+    for name in ("b.json", "a/z.Json", "a/.cache/x.json", ".cache.json", "notes.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    found = interview_file.find([Path("."), Path("b.json"), Path("notes.txt")])
+    assert found == [Path("b.json"), Path("a/z.Json"), Path("notes.txt")]
+
+
 def test_a_file_named_twice_is_scanned_once(cli: Invoke, tmp_path: Path) -> None:
     write(tmp_path / "e.json")
     result = cli("check", "e.json", ".", "e.json")
@@ -261,7 +321,7 @@ def test_a_pipe_named_like_an_interview_is_reported_not_read(cli: Invoke, tmp_pa
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["absent.json"], "chemin introuvable : absent.json"),
+        (["absent.json"], "absent.json : fichier ou dossier introuvable"),
         (["vide"], "aucun fichier d'entretien (*.json) trouvé dans : vide"),
         (["e.json", "--bank", "pas-de-banque"], "dossier de banque introuvable : pas-de-banque"),
     ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -84,3 +85,30 @@ def test_redact_never_touches_the_interview_files(cli: Invoke, tmp_path: Path) -
     before = {p: p.read_bytes() for p in visit.iterdir()}
     assert cli("export", visit, "--format", "md", "--redact").exit_code == 0
     assert {p: p.read_bytes() for p in visit.iterdir()} == before
+
+
+def _guide_changed(path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["guide"]["digest"] = "sha256:" + "0" * 64
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_redact_leaves_no_identifier_on_stderr_either(cli: Invoke, tmp_path: Path, fmt: str) -> None:
+    visit = leaky_visit(tmp_path / "visite")
+    _guide_changed(visit / f"entretien-{EMAIL}.json")  # the note on stderr names the file
+    result = cli("export", "visite", "--format", fmt, "--redact", "-o", f"r.{fmt}")
+    assert result.exit_code == 0, result.stderr
+    assert "visite/[adresse électronique masquée]" in result.stderr  # the name looks like an address
+    assert "jean.dupont" not in result.stderr
+    plain = cli("export", "visite", "--format", fmt, "-o", f"r.{fmt}")
+    assert f"entretien-{EMAIL}.json" in plain.stderr  # without --redact, the real name
+
+
+def test_redact_masks_the_file_named_by_an_error(cli: Invoke, tmp_path: Path) -> None:
+    visit = leaky_visit(tmp_path / "visite")
+    (visit / f"copie-{EMAIL}.json").write_text("{", encoding="utf-8")
+    result = cli("export", "visite", "--format", "md", "--redact")
+    assert result.exit_code == 2
+    assert "visite/[adresse électronique masquée]:1: fichier d'entretien endommagé" in result.stderr
+    assert "jean.dupont" not in result.stdout + result.stderr

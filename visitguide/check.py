@@ -10,7 +10,6 @@ Identifiers are only ever shown masked.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +22,6 @@ from visitguide.console import escape, out
 from visitguide.errors import BankError, ExitCode, UsageError
 from visitguide.interview_file import Context, DamagedFile, Interview
 from visitguide.messages import t
-
-SUFFIX = ".json"
 
 
 @dataclass(frozen=True)
@@ -63,28 +60,13 @@ def run(paths: Sequence[Path], banks: Sequence[Path]) -> int:
 
 
 def interview_files(paths: Sequence[Path]) -> list[Path]:
-    """The files named, and every `*.json` under the folders named (hidden ones skipped)."""
+    """The files named, and every `*.json` under the folders named (`interview_file.find`)."""
     if not paths:
         raise UsageError(t("check.no_file", paths="—"))
-    found: dict[Path, None] = {}
-    for path in paths:
-        if not path.exists() and not path.is_symlink():
-            raise UsageError(t("check.path_missing", path=path))
-        for file in _walk(path) if path.is_dir() else [path]:
-            found.setdefault(file, None)
+    found = ifile.find(paths)
     if not found:
         raise UsageError(t("check.no_file", paths=", ".join(str(p) for p in paths)))
-    return list(found)
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    """`*.json` files under `folder`, sorted, skipping hidden files and folders and links
-    to folders (which could loop)."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(SUFFIX):
-                yield Path(root) / name
+    return found
 
 
 # --- one file ------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import re
 import stat
 import tempfile
 import uuid
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -27,7 +28,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from visitguide import identifiers
-from visitguide.errors import InterviewFileError, Problem, os_reason
+from visitguide.errors import InputError, InterviewFileError, Problem, os_reason
 from visitguide.messages import t
 
 FORMAT = "visitguide.interview"
@@ -250,6 +251,40 @@ def scrub(text: str) -> str:
     if _SURROGATE.search(text) is None:
         return text
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+# --- finding -------------------------------------------------------------------------------
+
+SUFFIX = ".json"
+
+
+def find(paths: Sequence[Path]) -> list[Path]:
+    """The interview files under `paths`, each once, as `check`, `export` and `status` see them.
+
+    A file named is taken whatever its name (reading it says whether it is an interview); a
+    folder gives its `*.json` files (any case: `DSI.JSON` too) at any depth, sorted, hidden
+    files and folders skipped (locks, temporary files, caches) and links to folders not
+    followed (they could loop). A path that does not exist, or a folder that cannot be
+    listed, is an `InputError` naming it: a visit silently missing files would be worse.
+    """
+    found: dict[Path, Path] = {}
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise InputError(t("find.path_missing", path=path))
+        for file in _walk(path) if path.is_dir() else [path]:
+            found.setdefault(Path(os.path.realpath(file)), file)
+    return list(found.values())
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    def refuse(exc: OSError) -> None:
+        raise InputError(t("find.folder_unreadable", path=exc.filename, error=os_reason(exc)))
+
+    for root, dirs, files in os.walk(folder, onerror=refuse):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(SUFFIX):
+                yield Path(root) / name
 
 
 # --- writing -------------------------------------------------------------------------------

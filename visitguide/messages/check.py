@@ -63,7 +63,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Remove identifiers from the notes (describe people by their role); "
         "'visitguide export --redact' masks them in a report.",
     ),
-    "check.path_missing": ("chemin introuvable : {path}", "path not found: {path}"),
+    # finding interview files (interview_file.find: check, export, status)
+    "find.path_missing": ("{path} : fichier ou dossier introuvable", "{path}: no such file or folder"),
+    "find.folder_unreadable": ("{path} : dossier illisible ({error})", "{path}: unreadable folder ({error})"),
     "check.no_file": (
         "aucun fichier d'entretien (*.json) trouvé dans : {paths}",
         "no interview file (*.json) found in: {paths}",

@@ -10,11 +10,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "aucun fichier d'entretien (*.json) trouvé dans : {paths}",
         "no interview file (*.json) found in: {paths}",
     ),
-    "report.path_not_found": ("{path} : fichier ou dossier introuvable", "{path}: no such file or folder"),
-    "report.folder_unreadable": (
-        "{path} : dossier illisible ({error})",
-        "{path}: unreadable folder ({error})",
-    ),
     "report.conflict": (
         "l'entretien {id} figure dans deux fichiers qui diffèrent : {first} et {second}. Gardez la bonne version (la plus récente ?) et déplacez l'autre hors de la visite",
         "interview {id} is in two files that differ: {first} and {second}. Keep the right version (the newer one?) and move the other out of the visit",

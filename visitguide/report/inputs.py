@@ -8,7 +8,8 @@ together unless `--guide` picks one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,9 +35,13 @@ class Source:
     interview: Interview
 
 
-@dataclass
+@dataclass(frozen=True)
 class Inputs:
-    """The interviews kept for the report, their guide, and what was set aside."""
+    """The interviews kept for the report, their guide, and what was set aside.
+
+    Built once, complete: with `redacted`, every text in it (interviews and file names)
+    already has its identifiers masked.
+    """
 
     guide: Guide
     sources: list[Source]
@@ -52,60 +57,42 @@ class Inputs:
 def load(
     paths: Sequence[Path], guide_id: str | None, banks: Sequence[Path], *, redact: bool = False
 ) -> Inputs:
-    """Read, deduplicate and check the interviews under `paths`; notes go to stderr."""
+    """Read, deduplicate and check the interviews under `paths`; notes go to stderr.
+
+    With `redact`, identifiers are masked before anything is shown: file names in notes and
+    errors as well as the interviews themselves.
+    """
     if not paths:
         raise UsageError(t("report.no_paths"))
-    sources, duplicates = _deduplicate(_read_all(collect(paths)))
+    named = {Path(os.path.realpath(p)) for p in paths}
+    sources, duplicates = _deduplicate(_read_all(ifile.find(paths), named, redact))
     if not sources:
         raise UsageError(t("report.no_interviews", paths=", ".join(str(p) for p in paths)))
     chosen, ignored = _choose_guide(sources, guide_id)
     guide = bank.resolve(chosen, banks)
-    inputs = Inputs(guide, _ordered(guide, [s for s in sources if s.interview.guide.id == chosen]))
-    inputs.ignored = [s.display for s in ignored]
-    inputs.duplicates = duplicates
-    _warn(inputs)
+    kept = [s for s in sources if s.interview.guide.id == chosen]
     if redact:
-        inputs.sources = [redacted(s) for s in inputs.sources]
-        inputs.ignored = [identifiers.redact(p) for p in inputs.ignored]
-        inputs.duplicates = [identifiers.redact(p) for p in inputs.duplicates]
-        inputs.redacted = True
+        kept = [redacted(s) for s in kept]
+    inputs = Inputs(guide, _ordered(guide, kept), [s.display for s in ignored], duplicates, redact)
+    _warn(inputs)
     return inputs
 
 
-# --- finding and reading ---------------------------------------------------------------
+# --- reading -----------------------------------------------------------------------------
 
 
-def collect(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
-    """Every interview file under `paths`, once: (path, named on the command line)."""
-    found: dict[Path, tuple[Path, bool]] = {}
-    for path in paths:
-        if path.is_dir():
-            for child in _walk(path):
-                found.setdefault(child.resolve(), (child, False))
-        elif path.exists():
-            found[path.resolve()] = (path, True)
-        else:
-            raise InputError(t("report.path_not_found", path=path))
-    return list(found.values())
-
-
-def _walk(folder: Path) -> list[Path]:
-    """`*.json` files below `folder`, skipping hidden files and folders (locks, temp files)."""
-    try:
-        files = [p for p in folder.rglob("*.json") if p.is_file()]
-    except OSError as exc:
-        raise InputError(t("report.folder_unreadable", path=folder, error=exc.strerror)) from None
-    return sorted(p for p in files if not any(part.startswith(".") for part in p.relative_to(folder).parts))
-
-
-def _read_all(files: list[tuple[Path, bool]]) -> list[Source]:
+def _read_all(files: list[Path], named: set[Path], redact: bool) -> list[Source]:
+    """Each file read; a JSON report found in a folder (not named) is passed over."""
     sources = []
-    for path, named in files:
+    for path in files:
+        display = identifiers.redact(str(path)) if redact else str(path)
         try:
-            sources.append(Source(path, str(path), ifile.read(path)))
-        except InterviewFileError:
-            if not named and _is_report(path):
+            sources.append(Source(path, display, ifile.read(path)))
+        except InterviewFileError as exc:
+            if Path(os.path.realpath(path)) not in named and _is_report(path):
                 continue  # a JSON report exported into the visit folder: not an interview
+            if redact:
+                raise InterviewFileError(identifiers.redact(exc.message)) from None
             raise
     return sources
 
@@ -130,7 +117,12 @@ def _deduplicate(sources: list[Source]) -> tuple[list[Source], list[str]]:
             duplicates.append(source.display)
         else:
             raise InputError(
-                t("report.conflict", id=source.interview.id, first=first.display, second=source.display)
+                t(
+                    "report.conflict",
+                    id=identifiers.masked_id(source.interview.id),
+                    first=first.display,
+                    second=source.display,
+                )
             )
     return list(kept.values()), duplicates
 
@@ -138,12 +130,13 @@ def _deduplicate(sources: list[Source]) -> tuple[list[Source], list[str]]:
 def _choose_guide(sources: list[Source], guide_id: str | None) -> tuple[str, list[Source]]:
     """The guide of the report and the sources of other guides left out."""
     guides = sorted({s.interview.guide.id for s in sources})
+    shown = ", ".join(identifiers.masked_id(g) for g in guides)  # ids read from the files
     if guide_id is None:
         if len(guides) > 1:
-            raise UsageError(t("report.mixed_guides", guides=", ".join(guides)))
+            raise UsageError(t("report.mixed_guides", guides=shown))
         return guides[0], []
     if guide_id not in guides:
-        raise UsageError(t("report.guide_not_in_visit", guide=guide_id, guides=", ".join(guides)))
+        raise UsageError(t("report.guide_not_in_visit", guide=guide_id, guides=shown))
     return guide_id, [s for s in sources if s.interview.guide.id != guide_id]
 
 
@@ -180,13 +173,13 @@ def _warn(inputs: Inputs) -> None:
 
 
 def redacted(source: Source) -> Source:
-    """The source with identifiers masked in every free-text field and in its path."""
+    """The source with identifiers masked in every free-text field (its display name is
+    masked when it is read)."""
     data = source.interview.model_dump()
     for key, value in data.items():
         if key not in _STRUCTURAL:
             data[key] = _redact_value(value)
-    interview = Interview.model_validate(data)
-    return Source(source.path, identifiers.redact(source.display), interview)
+    return Source(source.path, source.display, Interview.model_validate(data))
 
 
 def _redact_value(value: Any) -> Any:
