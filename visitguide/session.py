@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from visitguide import interview_file as ifile
 from visitguide.bank import Guide, unknown_id_message
@@ -30,6 +31,18 @@ from visitguide.messages import t
 PENDING = "pending"
 ADDED_PREFIX = "perso-"
 
+T = TypeVar("T")
+
+
+def wrapping_after(ids: Sequence[T], after: T | None) -> list[T]:
+    """`ids` from the one just after `after`, wrapping round to `after` itself (last).
+
+    From the start when `after` is None or not in `ids`: "the next one after this,
+    going round" for questions and checkpoints alike.
+    """
+    start = ids.index(after) + 1 if after is not None and after in ids else 0
+    return [*ids[start:], *ids[:start]]
+
 
 @dataclass(frozen=True)
 class Item:
@@ -41,6 +54,15 @@ class Item:
     hint: str | None
     evidence: tuple[str, ...]
     added: bool = False
+
+
+@dataclass(frozen=True)
+class _Index:
+    """The session's questions in order, with lookups by id (see `Session._indexed`)."""
+
+    items: tuple[Item, ...]
+    positions: dict[str, int]
+    added: dict[str, AddedQuestion]
 
 
 @dataclass(frozen=True)
@@ -71,6 +93,10 @@ class Session:
         self.guide = guide
         self.interview = interview
         self.path = path
+        self._guide_ids = frozenset(q.id for q in guide.questions_for(interview.audience))
+        self._checkpoints = guide.checkpoints_for(interview.audience)
+        self._checkpoint_ids = frozenset(c.id for c in self._checkpoints)
+        self._index: _Index | None = None
 
     # --- what there is to ask ------------------------------------------------------------
 
@@ -90,18 +116,22 @@ class Session:
             for a in self.interview.added_questions
         ]
 
-    def items(self) -> list[Item]:
+    def items(self) -> tuple[Item, ...]:
         """Every question of the session in order: the guide's, then the visitor's own."""
-        return self.guide_items() + self.added_items()
+        return self._indexed().items
 
     def item(self, question_id: str) -> Item:
-        for item in self.items():
-            if item.id == question_id:
-                return item
-        raise UsageError(self._unknown_question(question_id))
+        return self.items()[self.position(question_id)]
+
+    def position(self, question_id: str) -> int:
+        """Where `question_id` comes in `items()` (0 for the first); `UsageError` if unknown."""
+        found = self._indexed().positions.get(question_id)
+        if found is None:
+            raise UsageError(self._unknown_question(question_id))
+        return found
 
     def checkpoints(self) -> list[Checkpoint]:
-        return self.guide.checkpoints_for(self.audience)
+        return self._checkpoints
 
     def check_question(self, question_id: str) -> None:
         """`UsageError` (naming the closest id, or the other audience) unless the session asks it."""
@@ -110,16 +140,16 @@ class Session:
 
     def check_checkpoint(self, checkpoint_id: str) -> None:
         """`UsageError` naming the closest id unless `checkpoint_id` is a checkpoint of the session."""
-        if checkpoint_id not in [c.id for c in self.checkpoints()]:
+        if checkpoint_id not in self._checkpoint_ids:
             raise UsageError(self._unknown_checkpoint(checkpoint_id))
 
     def orphan_answers(self) -> dict[str, Answer]:
         """Answers whose question is no longer in the guide (the guide changed): kept as is."""
-        known = {q.id for q in self.guide.questions_for(self.audience)}
+        known = self._guide_ids
         return {qid: a for qid, a in self.interview.answers.items() if qid not in known}
 
     def orphan_ratings(self) -> dict[str, CheckpointRating]:
-        known = {c.id for c in self.checkpoints()}
+        known = self._checkpoint_ids
         return {cid: r for cid, r in self.interview.checkpoints.items() if cid not in known}
 
     def guide_changed(self) -> bool:
@@ -170,9 +200,7 @@ class Session:
 
     def next_pending(self, after: str | None = None) -> str | None:
         """The first pending question after `after` (wrapping), else a flagged one, else None."""
-        ids = [i.id for i in self.items()]
-        start = ids.index(after) + 1 if after in ids else 0
-        ordered = ids[start:] + ids[:start]
+        ordered = wrapping_after([i.id for i in self.items()], after)
         for status in (PENDING, AnswerStatus.revisit.value):
             for qid in ordered:
                 if self.status(qid) == status:
@@ -180,10 +208,10 @@ class Session:
         return None
 
     def previous(self, question_id: str) -> str | None:
-        ids = [i.id for i in self.items()]
-        if question_id in ids and ids.index(question_id) > 0:
-            return ids[ids.index(question_id) - 1]
-        return None
+        position = self._indexed().positions.get(question_id)
+        if position is None or position == 0:
+            return None
+        return self.items()[position - 1].id
 
     # --- changes (each saved at once) ----------------------------------------------------
 
@@ -204,9 +232,7 @@ class Session:
         self._set(question_id, status, notes, list(evidence))
 
     def rate(self, checkpoint_id: str, rating: Rating | str, comment: str = "") -> None:
-        checkpoint_ids = [c.id for c in self.checkpoints()]
-        if checkpoint_id not in checkpoint_ids:
-            raise UsageError(self._unknown_checkpoint(checkpoint_id))
+        self.check_checkpoint(checkpoint_id)
         try:
             value = Rating(rating)
         except ValueError:
@@ -214,20 +240,30 @@ class Session:
         self.interview.checkpoints[checkpoint_id] = CheckpointRating(rating=value, comment=comment)
         self.save()
 
-    def add_question(self, text: str, criteria: Iterable[str]) -> str:
-        """Add a question of the visitor's own; returns its id."""
+    def add_question(self, text: str, criteria: Iterable[str] = ()) -> str:
+        """Add a question of the visitor's own; returns its id.
+
+        Criteria may come later (`set_criteria`): the live interview saves the question as
+        soon as its text is typed, before the criteria are ticked.
+        """
         text = text.strip()
         if not text:
             raise UsageError(t("session.empty_question"))
-        cited = list(dict.fromkeys(c.strip() for c in criteria if c.strip()))
-        declared = [c.id for c in self.guide.meta.criteria]
-        for crit in cited:
-            if crit not in declared:
-                raise UsageError(unknown_id_message("criterion.unknown", crit, declared))
+        cited = self._criteria(criteria)
         qid = self._new_added_id()
         self.interview.added_questions.append(AddedQuestion(id=qid, text=text, criteria=cited))
+        self._index = None
         self.save()
         return qid
+
+    def set_criteria(self, question_id: str, criteria: Iterable[str]) -> None:
+        """Tie a question of the visitor's own to `criteria` (criteria of the guide)."""
+        added = self._added(question_id)
+        if added is None:
+            raise UsageError(self._unknown_question(question_id))
+        added.criteria = self._criteria(criteria)
+        self._index = None
+        self.save()
 
     def complete(self) -> None:
         self.interview.status = "completed"
@@ -281,11 +317,36 @@ class Session:
             self.interview.answers[question_id] = Answer(status=status, notes=notes, evidence=evidence)
         self.save()
 
+    def _indexed(self) -> _Index:
+        """The questions and their lookups, built once and again only after a change.
+
+        Counting statuses, finding the next pending question and labelling a list of
+        questions then cost one pass each, not one pass per question. Added questions
+        change only through `add_question` and `set_criteria`, which drop the index.
+        """
+        if self._index is None:
+            items = (*self.guide_items(), *self.added_items())
+            self._index = _Index(
+                items=items,
+                positions={item.id: n for n, item in enumerate(items)},
+                added={a.id: a for a in self.interview.added_questions},
+            )
+        return self._index
+
     def _added(self, question_id: str) -> AddedQuestion | None:
-        return next((a for a in self.interview.added_questions if a.id == question_id), None)
+        return self._indexed().added.get(question_id)
+
+    def _criteria(self, criteria: Iterable[str]) -> list[str]:
+        """`criteria` trimmed, each once; `UsageError` naming the closest for one the guide lacks."""
+        cited = list(dict.fromkeys(c.strip() for c in criteria if c.strip()))
+        declared = [c.id for c in self.guide.meta.criteria]
+        for crit in cited:
+            if self.guide.criterion(crit) is None:
+                raise UsageError(unknown_id_message("criterion.unknown", crit, declared))
+        return cited
 
     def _check_question(self, question_id: str) -> None:
-        if any(q.id == question_id for q in self.guide.questions_for(self.audience)):
+        if question_id in self._guide_ids:
             return
         found = self.guide.find_question(question_id)
         if found is not None:
