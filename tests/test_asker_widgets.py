@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
@@ -136,3 +137,38 @@ def test_editor_failure_keeps_the_text() -> None:
 def test_editor_result_is_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITOR", "sed -i s/avant/après/")
     assert QuestionaryAsker().editor("avant\n") == "après"
+
+
+CTRL_X_CTRL_E = "\x18\x05"
+
+
+def test_ctrl_x_ctrl_e_edits_the_note_and_comes_back_to_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITOR", "sed -i s/avant/après/")
+    result = typed("avant" + CTRL_X_CTRL_E + " et ensuite" + ESC_ENTER, lambda a: a.note("Notes"))
+    assert result == Note("après et ensuite")
+
+
+def test_an_editor_variable_that_does_not_split_gives_way_to_the_next(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("VISUAL", 'vim "')  # a quote left open
+    monkeypatch.setenv("EDITOR", "sed -i s/avant/après/")
+    assert QuestionaryAsker().editor("avant") == "après"
+    said = capsys.readouterr().err
+    assert 'VISUAL (« vim " ») ne se lit pas comme une commande' in said
+    assert "Éditeur utilisé : sed -i s/avant/après/" in said
+    # The same at Ctrl-X Ctrl-E in a note, where prompt_toolkit's own editor key died.
+    assert typed("avant" + CTRL_X_CTRL_E + ESC_ENTER, lambda a: a.note("Notes")) == Note("après")
+
+
+def test_no_editor_at_all_keeps_the_text_and_says_so(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("EDITOR", "'")
+    monkeypatch.setenv("PATH", str(tmp_path))  # no editor, nano nor vi
+    assert QuestionaryAsker().editor("inchangé") == "inchangé"
+    said = capsys.readouterr().err.splitlines()
+    assert said == [
+        "EDITOR (« ' ») ne se lit pas comme une commande (un guillemet non fermé ?) : ignorée",
+        "Aucun éditeur trouvé ($VISUAL, $EDITOR, editor, nano, vi) : la note reste telle quelle.",
+    ]

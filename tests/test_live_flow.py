@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from rich.console import Console
 
 from visitguide import live
@@ -24,14 +25,36 @@ CONTEXT = {
 OUT = Path("entretien.json")
 
 
+class Screen(io.StringIO):
+    """The console's output; Ctrl-C (or Ctrl-D) arrives while `interrupt_at` is shown."""
+
+    def __init__(self, interrupt_at: str | None, key: type[BaseException]) -> None:
+        super().__init__()
+        self.interrupt_at = interrupt_at
+        self.key = key
+
+    def write(self, text: str) -> int:
+        if self.interrupt_at is not None and self.interrupt_at in text:
+            self.interrupt_at = None
+            raise self.key
+        return super().write(text)
+
+
 class Run:
     """One scripted run: the asker (with the prompts it saw), the screen, the exit code, and
-    the `Interrupted` error when the script pressed Ctrl-C."""
+    the `Interrupted` error when the script pressed Ctrl-C (at a prompt, or while the screen
+    showed `interrupt_at`)."""
 
-    def __init__(self, answers: list[object], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        answers: list[object],
+        interrupt_at: str | None = None,
+        key: type[BaseException] = KeyboardInterrupt,
+        **kwargs: Any,
+    ) -> None:
         self.error: Interrupted | None = None
         self.asker = ScriptedAsker(answers)
-        self.screen = io.StringIO()
+        self.screen = Screen(interrupt_at, key)
         console = Console(file=self.screen, width=200, no_color=True)
         args: dict[str, Any] = {
             "guide_id": "risques-numeriques",
@@ -47,6 +70,9 @@ class Run:
         except Interrupted as exc:
             self.error = exc
             self.code = int(exc.exit_code)
+        except (KeyboardInterrupt, EOFError) as exc:
+            # Escaping the interview, it would end in a silent 130 (and stop pytest).
+            raise AssertionError(f"{exc!r} left the interview without Interrupted") from exc
 
     @property
     def text(self) -> str:
@@ -248,6 +274,18 @@ def test_add_a_question_with_criteria_checked_against_the_guide() -> None:
     assert saved()["status"] == "completed"
 
 
+def test_ctrl_c_at_the_criteria_keeps_the_added_question() -> None:
+    run = Run([Menu(""), "add", "Les comptes de service sont-ils revus ?", CtrlC()])
+    assert run.code == ExitCode.INTERRUPTED
+    added = saved()["added_questions"]
+    assert added == [{**added[0], "id": "perso-1", "text": "Les comptes de service sont-ils revus ?"}]
+    assert added[0]["criteria"] == []
+    # Resumed, the question is there to answer and to tie to criteria later.
+    again = Run([Menu(""), "list", "perso-1", "Revue annuelle", Menu(""), "quit"], out=None, resume=OUT)
+    assert "Question 4/4 · perso-1" in " ".join(again.text.split())
+    assert saved()["added_questions"][0]["notes"] == "Revue annuelle"
+
+
 # --- evidence, editor ----------------------------------------------------------------------
 
 
@@ -270,6 +308,27 @@ def test_evidence_from_the_question_list_and_free_entry() -> None:
         "Annuaire AD",
     ]
     assert answer["notes"] == "notes"
+
+
+def fake_editor(folder: Path, name: str = "editor") -> Path:
+    """An editor on PATH that replaces the note by « écrit dans l'éditeur »."""
+    folder.mkdir(exist_ok=True)
+    script = folder / name
+    script.write_text('#!/bin/sh\nprintf \'%s\' "écrit dans l\'éditeur" > "$1"\n', encoding="utf-8")
+    script.chmod(0o755)
+    return folder
+
+
+def test_a_malformed_editor_variable_gives_way_to_the_next_editor(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("EDITOR", 'vim "')  # a quote left open: not a command line
+    monkeypatch.setenv("PATH", str(fake_editor(tmp_path / "bin")))
+    run = Run([Menu(""), "quit"])
+    assert run.code == 0
+    menu = next(p for p in run.asker.prompts if p.kind == "select")
+    editor = next(o for o in menu.options if o.value == "editor")
+    assert editor.label == "Écrire la note dans l'éditeur (editor)"
 
 
 def test_editor_writes_the_note() -> None:
@@ -336,6 +395,21 @@ def test_checkpoints_are_offered_before_finishing() -> None:
     assert data["status"] == "completed"
     assert data["checkpoints"]["exercices-crise-cyber"]["rating"] == "non"
     assert "Points cotés" in run.text
+
+
+def test_ctrl_c_at_the_comment_keeps_the_rating() -> None:
+    run = Run([Menu(""), "checkpoints", ENTER, "non", CtrlC()], audience="gouvernance")
+    assert run.code == ExitCode.INTERRUPTED
+    rating = saved()["checkpoints"]["plan-actions-evolution-sih"]
+    assert (rating["rating"], rating["comment"]) == ("non", "")
+
+
+def test_a_new_rating_keeps_the_comment_until_it_is_changed() -> None:
+    Run([Menu(""), "checkpoints", ENTER, "oui", "Plan présenté", CtrlC()], audience="gouvernance")
+    cid = "plan-actions-evolution-sih"
+    Run([Menu(""), "checkpoints", cid, "non", CtrlC()], audience=None, out=None, resume=OUT)
+    rating = saved()["checkpoints"][cid]
+    assert (rating["rating"], rating["comment"]) == ("non", "Plan présenté")
 
 
 def test_leaving_a_checkpoint_unrated() -> None:

@@ -78,9 +78,27 @@ def test_required_context_refuses_empty_answers() -> None:
         Run(["  "], overrides={})
 
 
-def test_bad_date_on_the_command_line_is_refused_before_anything() -> None:
+# Python's ISO parser takes the last three; they would be stored raw and name the file.
+NOT_AAAA_MM_JJ = ("29/11/2026", "20261129", "2026-W48-1", "2026-11-29T10:00", "2026-02-30")
+
+
+@pytest.mark.parametrize("value", NOT_AAAA_MM_JJ)
+def test_bad_date_on_the_command_line_is_refused_before_anything(value: str) -> None:
     with pytest.raises(UsageError, match="AAAA-MM-JJ"):
-        Run([], overrides={**CONTEXT, "date": "29/11/2026"})
+        Run([], overrides={**CONTEXT, "date": value})
+    assert not OUT.exists()
+
+
+@pytest.mark.parametrize("value", NOT_AAAA_MM_JJ)
+def test_bad_date_typed_is_refused_at_the_prompt(value: str) -> None:
+    with pytest.raises(AssertionError, match="date invalide"):
+        Run([value], overrides={k: v for k, v in CONTEXT.items() if k != "date"})
+
+
+def test_the_context_options_are_the_interview_files_context() -> None:
+    from visitguide.paths import CONTEXT_KEYS
+
+    assert set(CONTEXT_KEYS) == set(ifile.Context.model_fields)
 
 
 def test_establishment_and_visitor_default_to_the_last_interview_of_the_visit() -> None:
@@ -147,6 +165,16 @@ def test_out_never_overwrites_and_suggests_resume() -> None:
     assert OUT.read_text() == "précieux"
 
 
+def test_out_naming_a_folder_says_so() -> None:
+    Path("visite").mkdir()
+    with pytest.raises(UsageError) as refused:
+        Run([], out=Path("visite"))
+    assert "--out visite est un dossier" in refused.value.message
+    assert "visite/entretien.json" in refused.value.message
+    assert "existe déjà" not in refused.value.message
+    assert list(Path("visite").iterdir()) == []
+
+
 def test_out_and_resume_together_are_refused() -> None:
     with pytest.raises(UsageError, match="--resume"):
         Run([], resume=Path("autre.json"))
@@ -180,6 +208,22 @@ def test_ctrl_c_while_typing_keeps_the_draft_to_revisit() -> None:
     answers = saved()["answers"]
     assert answers[Q2] == {**answers[Q2], "status": "revisit", "notes": "à moitié tap"}
     assert "La note en cours est gardée (statut : à revoir)" in run.text
+
+
+@pytest.mark.parametrize("key", [KeyboardInterrupt, EOFError])
+def test_ctrl_c_once_the_file_is_made_but_before_a_question(key: type[BaseException]) -> None:
+    run = Run([], interrupt_at="Entretien enregistré dans", key=key)
+    assert run.code == ExitCode.INTERRUPTED
+    assert "visitguide interview --resume entretien.json" in str(run.error)
+    assert saved()["answers"] == {}
+
+
+def test_ctrl_c_during_the_resume_announcement_gives_the_resume_command() -> None:
+    Run(["note 1", CtrlC()])
+    run = Run([], interrupt_at="Reprise de l'entretien", out=None, resume=OUT)
+    assert run.code == ExitCode.INTERRUPTED
+    assert "visitguide interview --resume entretien.json" in str(run.error)
+    assert saved()["answers"][Q1]["notes"] == "note 1"
 
 
 def test_ctrl_d_is_like_ctrl_c() -> None:
@@ -311,6 +355,17 @@ def test_resume_after_the_guide_changed_keeps_orphan_answers(tmp_path: Path) -> 
     again = Run(["finish"], out=None, resume=OUT, banks=[bank])
     assert "Le guide a changé" not in again.text
     assert saved()["answers"][Q1]["notes"] == "Règles d'accès\nvues"
+
+
+def test_ctrl_c_on_the_guide_changed_screen_gives_the_resume_command(tmp_path: Path) -> None:
+    bank = changed_bank(tmp_path)
+    Run(["note 1", CtrlC()], banks=[bank])
+    technique = bank / "risques-numeriques" / "technique.yaml"
+    technique.write_text(technique.read_text(encoding="utf-8").replace("Quel matériel", "Quels matériels"))
+    run = Run([], interrupt_at="Le guide a changé", out=None, resume=OUT, banks=[bank])
+    assert run.code == ExitCode.INTERRUPTED
+    assert f"visitguide interview --resume entretien.json --bank {bank}" in str(run.error)
+    assert saved()["answers"][Q1]["notes"] == "note 1"
 
 
 def bank_guide_digest(bank: Path) -> str:

@@ -31,9 +31,9 @@ def program() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "visitguide"]
 
 
-def spawn(*args: str, cwd: Path) -> pexpect.spawn:
+def spawn(*args: str, cwd: Path, env_extra: dict[str, str] | None = None) -> pexpect.spawn:
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")}
-    env.update(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm-256color")
+    env.update(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm-256color", **(env_extra or {}))
     command, *first = program()
     child = pexpect.spawn(
         command,
@@ -220,3 +220,38 @@ def test_typing_ahead_of_the_screen_loses_nothing(tmp_path: Path) -> None:
     assert finished(child) == 0
     answers = read(tmp_path / "e.json")["answers"]
     assert {k: a["notes"] for k, a in answers.items()} == {Q1: "vite 1", Q2: "vite 2\nsuite", Q3: "vite 3"}
+
+
+def test_a_malformed_editor_variable_gives_way_to_the_next_editor(tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    editor = bin_dir / "editor"
+    editor.write_text("#!/bin/sh\nprintf 'écrit dans l’éditeur' > \"$1\"\n", encoding="utf-8")
+    editor.chmod(0o755)
+    env = {"EDITOR": 'vim "', "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    child = spawn(
+        "interview", "--audience", "technique", "--out", "e.json", *CONTEXT_ARGS, cwd=tmp_path, env_extra=env
+    )
+    child.expect("Tab : menu")
+    child.send("\t")  # the menu names the editor it would use: this used to be a traceback
+    child.expect(r"l'éditeur \(editor\)")
+    child.send("e\r")
+    child.expect("ne se lit pas comme une commande")
+    child.expect("Éditeur utilisé : editor")
+    child.expect("écrit dans l’éditeur")  # back at the note, edited
+    child.send(ESC_ENTER)
+    child.expect("Question 2/3")
+    child.expect("Tab : menu")
+    child.send("\x18\x05")  # Ctrl-X Ctrl-E in the note: prompt_toolkit's own key died here too
+    child.expect("Éditeur utilisé : editor")
+    child.expect("écrit dans l’éditeur")
+    child.send(ESC_ENTER)
+    child.expect("Question 3/3")
+    child.expect("Tab : menu")
+    child.send(CTRL_C)
+    assert finished(child) == 130
+    answers = read(tmp_path / "e.json")["answers"]
+    assert {k: a["notes"] for k, a in answers.items()} == {
+        Q1: "écrit dans l’éditeur",
+        Q2: "écrit dans l’éditeur",
+    }

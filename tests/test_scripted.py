@@ -532,6 +532,30 @@ def test_a_bad_date_option_is_refused(cli: Invoke, tmp_path: Path) -> None:
     assert not (tmp_path / "e.json").exists()
 
 
+# Python's ISO parser reads these; the live interview refuses them, and so do scripted runs.
+@pytest.mark.parametrize("value", ["20261129", "2026-W48-1"])
+def test_dates_only_python_reads_are_refused(cli: Invoke, tmp_path: Path, value: str) -> None:
+    answers = write(tmp_path / "r.yaml", f'audience: technique\ncontext: {{date: "{value}"}}\n')
+    in_file = cli("interview", "--answers", answers, "--out", "e.json")
+    assert in_file.exit_code == 2
+    assert f"r.yaml:2: date « {value} » invalide : attendu AAAA-MM-JJ" in in_file.stderr
+    plain = write(tmp_path / "s.yaml", "audience: technique\n")
+    option = cli("interview", "--answers", plain, "--date", value, "--out", "e.json")
+    assert option.exit_code == 2
+    assert f"--date: date « {value} » invalide" in option.stderr
+    assert not (tmp_path / "e.json").exists()
+
+
+def test_an_out_folder_is_named_as_a_folder(cli: Invoke, tmp_path: Path) -> None:
+    answers = write(tmp_path / "r.yaml", "audience: technique\n")
+    (tmp_path / "visite").mkdir()
+    result = cli("interview", "--answers", answers, "--out", "visite")
+    assert result.exit_code == 2
+    assert "--out visite est un dossier" in result.stderr
+    assert "existe déjà" not in result.stderr
+    assert list((tmp_path / "visite").iterdir()) == []
+
+
 # --- --resume: adding to an existing interview ------------------------------------------------
 
 

@@ -196,12 +196,3 @@ def _message(error: Any, keys: tuple[str | int, ...], model: type[_Strict]) -> s
         return t("model.missing", key=keys[-1])
     named = tuple(k for k in keys if isinstance(k, str))
     return error_message(kind, named or keys, error.get("input"), error.get("ctx") or {})
-
-
-def valid_date(text: str) -> bool:
-    """Whether `text` is a date written AAAA-MM-JJ."""
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10

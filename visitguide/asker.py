@@ -29,6 +29,11 @@ Validator = Callable[[str], str | None]
 """Returns an error message for a value that cannot be accepted, else None."""
 
 
+def required(value: str) -> str | None:
+    """The validator of an answer that cannot be left empty."""
+    return None if value.strip() else t("live.required")
+
+
 @dataclass(frozen=True)
 class Option:
     """One choice of a `select` or `checkbox` prompt: the value returned and what is shown."""
@@ -54,6 +59,13 @@ class Note:
 
     text: str
     menu: bool = False
+
+
+@dataclass(frozen=True)
+class _EditRequest:
+    """The note prompt left with Ctrl-X Ctrl-E: `text` goes to the editor, then back."""
+
+    text: str
 
 
 class NoteInterrupted(KeyboardInterrupt):
@@ -296,20 +308,22 @@ class QuestionaryAsker:
         return str(question.unsafe_ask())
 
     def note(self, message: str, default: str = "", instruction: str | None = None) -> Note:
+        """The note prompt; Ctrl-X Ctrl-E edits the text in the editor and comes back to it."""
         import questionary
 
-        question = questionary.text(
-            message,
-            default=default,
-            multiline=True,
-            instruction=instruction or t("live.keys_note"),
-            key_bindings=_note_bindings(),
-            enable_open_in_editor=True,
-        )
-        result = question.unsafe_ask()
-        if isinstance(result, Note):
-            return result
-        return Note(str(result))
+        text = default
+        while True:
+            question = questionary.text(
+                message,
+                default=text,
+                multiline=True,
+                instruction=instruction or t("live.keys_note"),
+                key_bindings=_note_bindings(),
+            )
+            result = question.unsafe_ask()
+            if not isinstance(result, _EditRequest):
+                return result if isinstance(result, Note) else Note(str(result))
+            text = edit_in_editor(result.text)
 
     def confirm(self, message: str, default: bool = True) -> bool:
         question = _confirm_question(message, default)
@@ -320,7 +334,9 @@ class QuestionaryAsker:
 
 
 def _note_bindings() -> Any:
-    """Tab opens the menu keeping the text; Ctrl-C raises `NoteInterrupted` with the draft."""
+    """Tab opens the menu keeping the text; Ctrl-C raises `NoteInterrupted` with the draft;
+    Ctrl-X Ctrl-E leaves the prompt for the editor (ours, not prompt_toolkit's, which
+    dies on a `$EDITOR` it cannot split and knows no fallback)."""
     from prompt_toolkit.key_binding import KeyBindings
 
     bindings = KeyBindings()
@@ -328,6 +344,10 @@ def _note_bindings() -> Any:
     @bindings.add("tab")
     def _menu(event: Any) -> None:
         event.app.exit(result=Note(event.current_buffer.text, menu=True))
+
+    @bindings.add("c-x", "c-e")
+    def _editor(event: Any) -> None:
+        event.app.exit(result=_EditRequest(event.current_buffer.text))
 
     @bindings.add("c-c")
     def _interrupt(event: Any) -> None:
@@ -390,24 +410,50 @@ def _confirm_question(message: str, default: bool) -> Any:
     return Question(session.app)
 
 
-def editor_command() -> list[str]:
-    """`$VISUAL`, else `$EDITOR`, else Debian's `editor`, else nano or vi."""
+@dataclass(frozen=True)
+class EditorChoice:
+    """The editor command found, and the variables passed over because they do not parse."""
+
+    command: list[str]  # empty when there is no editor at all
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (variable, value)
+
+
+def choose_editor() -> EditorChoice:
+    """`$VISUAL`, else `$EDITOR`, else Debian's `editor`, else nano or vi.
+
+    A variable that does not split as a command line (`vim "`: a quote left open) is
+    passed over for the next editor, never a traceback.
+    """
+    unreadable: list[tuple[str, str]] = []
     for name in ("VISUAL", "EDITOR"):
         value = os.environ.get(name, "").strip()
-        if value:
-            return shlex.split(value)
-    for fallback in ("editor", "nano", "vi"):
-        if shutil.which(fallback):
-            return [fallback]
-    return []
+        if not value:
+            continue
+        try:
+            words = shlex.split(value)
+        except ValueError:
+            words = []
+        if words:
+            return EditorChoice(words, unreadable)
+        unreadable.append((name, value))
+    fallback = next((name for name in ("editor", "nano", "vi") if shutil.which(name)), None)
+    return EditorChoice([fallback] if fallback else [], unreadable)
+
+
+def editor_command() -> list[str]:
+    """The editor command `edit_in_editor` runs (empty when there is none)."""
+    return choose_editor().command
 
 
 def edit_in_editor(text: str) -> str:
     """`text` after the user edited it; unchanged when there is no editor or it fails.
 
-    The temporary file is private (0600) and removed afterwards: notes may be sensitive.
+    A variable passed over is named on stderr, with the editor used instead. The
+    temporary file is private (0600) and removed afterwards: notes may be sensitive.
     """
-    command = editor_command()
+    choice = choose_editor()
+    command = choice.command
+    _say_why(choice)
     if not command:
         return text
     fd, name = tempfile.mkstemp(prefix="visitguide-note-", suffix=".txt")
@@ -424,3 +470,19 @@ def edit_in_editor(text: str) -> str:
         return path.read_text(encoding="utf-8", errors="replace").rstrip("\n")
     finally:
         path.unlink(missing_ok=True)
+
+
+def _say_why(choice: EditorChoice) -> None:
+    """On stderr: each variable passed over and the editor used instead, or that none was found."""
+    import sys
+
+    from visitguide.console import clean
+
+    lines = [t("live.editor_unreadable", name=name, value=value) for name, value in choice.unreadable]
+    if not choice.command:
+        lines.append(t("live.editor_none"))
+    elif lines:
+        lines.append(t("live.editor_used", editor=" ".join(choice.command)))
+    for line in lines:
+        sys.stderr.write(clean(line) + "\n")
+    sys.stderr.flush()

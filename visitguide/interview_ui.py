@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 from visitguide import identifiers
 from visitguide import interview_view as view
-from visitguide.asker import Asker, NoteInterrupted, Option, heading
+from visitguide.asker import Asker, NoteInterrupted, Option, heading, required
 from visitguide.bank import matches
 from visitguide.console import escape
 from visitguide.errors import InterviewFileError
 from visitguide.interview_file import AnswerStatus, Rating
 from visitguide.messages import t
-from visitguide.session import PENDING, Session
+from visitguide.session import PENDING, Session, wrapping_after
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -155,11 +155,8 @@ class InterviewUI:
     def after(self, qid: str | None) -> str:
         """The first pending question after `qid` (wrapping, `qid` excluded), else `END`."""
         ids = [i.id for i in self.session.items()]
-        start = ids.index(qid) + 1 if qid in ids else 0
-        for candidate in ids[start:] + ids[:start]:
-            if candidate != qid and self.session.status(candidate) == PENDING:
-                return candidate
-        return END
+        following = (c for c in wrapping_after(ids, qid) if c != qid)
+        return next((c for c in following if self.session.status(c) == PENDING), END)
 
     def back_target(self, qid: str) -> str | None:
         """The question shown before `qid`, else the one before it in order."""
@@ -208,7 +205,7 @@ class InterviewUI:
         return options
 
     def _number(self, qid: str) -> int:
-        return [i.id for i in self.session.items()].index(qid) + 1
+        return self.session.position(qid) + 1
 
     def _rated(self) -> dict[str, int]:
         checkpoints = self.session.checkpoints()
@@ -355,9 +352,15 @@ class InterviewUI:
         return new_id
 
     def add_question(self, current: str | None) -> str:
-        """A question of the visitor's own, tied to criteria of the guide."""
-        text = self.asker.text(t("live.add_text"), validate=_required).strip()
+        """A question of the visitor's own, tied to criteria of the guide.
+
+        The question is saved as soon as its text is typed, then its criteria once ticked:
+        Ctrl-C at the criteria loses nothing typed.
+        """
+        text = self.asker.text(t("live.add_text"), validate=required).strip()
         suggested = self.session.item(current).criteria if current else ()
+        self._reopen()
+        new_id = self.session.add_question(text)
         options = [
             Option(c.id, view.short(f"{c.id} {c.title}", view.label_width(self.console)))
             for c in self.session.guide.meta.criteria
@@ -366,8 +369,7 @@ class InterviewUI:
         while not criteria:
             self.console.print(t("live.add_criteria_needed"))
             criteria = self.asker.checkbox(t("live.add_criteria"), options, checked=suggested)
-        self._reopen()
-        new_id = self.session.add_question(text, criteria)
+        self.session.set_criteria(new_id, criteria)
         self.console.print(t("live.added", id=new_id))
         return new_id
 
@@ -406,17 +408,18 @@ class InterviewUI:
 
     def _next_unrated(self, after: str | None) -> str | None:
         ids = [c.id for c in self.session.checkpoints()]
-        start = ids.index(after) + 1 if after in ids else 0
-        for cid in ids[start:] + ids[:start]:
-            if cid not in self.session.interview.checkpoints:
-                return cid
-        return None
+        rated = self.session.interview.checkpoints
+        return next((cid for cid in wrapping_after(ids, after) if cid not in rated), None)
 
     def _checkpoint(self, checkpoint_id: str) -> Checkpoint:
         return next(c for c in self.session.checkpoints() if c.id == checkpoint_id)
 
     def rate(self, checkpoint: Checkpoint) -> None:
-        """oui / non / na with a comment; leaving it unrated is an option too."""
+        """oui / non / na with a comment; leaving it unrated is an option too.
+
+        The rating is saved as soon as it is chosen (with the comment it had), then again
+        with the comment: Ctrl-C at the comment keeps the rating.
+        """
         view.show_checkpoint(self.console, self.session, checkpoint)
         rated = self.session.interview.checkpoints.get(checkpoint.id)
         options = [
@@ -429,6 +432,8 @@ class InterviewUI:
         if rating == BACK:
             return
         comment = rated.comment if rated else ""
+        self._reopen()
+        self.session.rate(checkpoint.id, rating, comment)
         while True:
             comment = self.asker.text(t("live.comment_prompt"), default=comment).strip()
             self._reopen()
@@ -489,10 +494,6 @@ class InterviewUI:
         """A completed interview that is changed again is in progress until finished again."""
         if self.session.interview.status == "completed":
             self.session.reopen()
-
-
-def _required(value: str) -> str | None:
-    return None if value.strip() else t("live.required")
 
 
 def _editor_name() -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from visitguide.console import clean, escape
+from visitguide.guide_data import EQUIVALENT_REFERENTIEL
 from visitguide.identifiers import Found
 from visitguide.messages import t
 from visitguide.session import PENDING, Item, Session
@@ -38,7 +39,7 @@ def label_width(console: Console) -> int:
 
 def question_label(session: Session, item: Item, width: int) -> str:
     """`✓ 3. Comment les professionnels… [3.6-06]` for the question list."""
-    number = [i.id for i in session.items()].index(item.id) + 1
+    number = session.position(item.id) + 1
     tail = f" [{', '.join(item.criteria)}]" if item.criteria else ""
     added = " " + t("live.added_mark") if item.added else ""
     head = f"{MARKS[session.status(item.id)]} {number}. "
@@ -66,7 +67,8 @@ def progress_line(session: Session) -> str:
 
 
 def criteria_lines(session: Session, criteria: tuple[str, ...] | list[str]) -> list[str]:
-    """One line per criterion: code, title, and the 2025 equivalent where the guide has one."""
+    """One line per criterion: code, title, and the 2025 equivalent where the guide has one
+    (`EQUIVALENT_REFERENTIEL`)."""
     lines = []
     for code in criteria:
         criterion = session.guide.criterion(code)
@@ -74,12 +76,13 @@ def criteria_lines(session: Session, criteria: tuple[str, ...] | list[str]) -> l
             lines.append(f"[bold]{escape(code)}[/]")
             continue
         line = f"[bold]{escape(code)}[/] {escape(criterion.title)}"
-        equivalent = criterion.equivalent("2025")
+        equivalent = criterion.equivalent(EQUIVALENT_REFERENTIEL)
         if equivalent is not None:
-            # The 2025 title is shown only when it says something the 2021 one does not.
+            # The new title is shown only when it says something the old one does not.
             same = equivalent.title in (None, criterion.title)
             title = "" if same else f" {escape(equivalent.title or '')}"
-            line += f"\n[dim]{t('live.equivalent_2025')} {escape(equivalent.id)}{title}[/]"
+            heading = t("live.equivalent", referentiel=EQUIVALENT_REFERENTIEL)
+            line += f"\n[dim]{heading} {escape(equivalent.id)}{title}[/]"
         lines.append(line)
     return lines
 
@@ -105,8 +108,7 @@ def show_question(console: Console, session: Session, item: Item) -> None:
     """The question screen: text, criteria, hint, documents, status and progress."""
     from rich.panel import Panel
 
-    ids = [i.id for i in session.items()]
-    number, total = ids.index(item.id) + 1, len(ids)
+    number, total = session.position(item.id) + 1, len(session.items())
     rows = [
         (
             t("live.criteria_heading"),

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import shlex
 import sys
-from collections.abc import Mapping, Sequence
-from datetime import date
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from visitguide import bank
+from visitguide import bank, dates
 from visitguide.console import clean
 from visitguide.errors import Interrupted, InterviewFileError, UsageError
 from visitguide.messages import t
-from visitguide.paths import default_interview_dir
+from visitguide.paths import CONTEXT_KEYS, default_interview_dir, default_interview_path, refuse_folder
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
 # The interview file and session modules (pydantic) and rich are imported once the first
 # question has been put: the visitor sees the first prompt as soon as the libraries that
 # draw it are loaded (issue 7 measures that).
-
-CONTEXT_KEYS = ("establishment", "sector", "interviewee_role", "visitor", "date")
 
 
 def run(
@@ -61,7 +60,10 @@ def run(
     if resume is not None:
         if out is not None:
             raise UsageError(t("live.out_with_resume"))
-        return resume_interview(resume, guide_id, audience, overrides, banks, asker, console or _console())
+        console = console or _console()
+        with _interruptions(banks, console) as where:
+            where.path = resume
+            return resume_interview(resume, guide_id, audience, overrides, banks, asker, console)
     return new_interview_run(guide_id, audience, out, overrides, banks, asker, console)
 
 
@@ -85,6 +87,32 @@ def resume_command(path: Path, banks: Sequence[Path]) -> str:
     return shlex.join(words)
 
 
+@dataclass
+class _Where:
+    """How far the interview got: its file (once named) and the console (once made)."""
+
+    path: Path | None = None
+    console: Console | None = None
+
+
+@contextmanager
+def _interruptions(banks: Sequence[Path], console: Console | None) -> Iterator[_Where]:
+    """Ctrl-C or Ctrl-D anywhere inside: `Interrupted`, with the exact command that resumes
+    once the interview file exists (a resume announcement, the "guide changed" screen, a
+    question), else saying that no file was written."""
+    where = _Where(console=console)
+    try:
+        yield where
+    except (KeyboardInterrupt, EOFError):
+        path = where.path
+        if path is None or not (path.exists() or path.is_symlink()):
+            raise Interrupted(t("live.interrupted_before_file")) from None
+        if where.console is not None:
+            where.console.print()  # the interrupted prompt's line ends here
+        command = resume_command(path, banks)
+        raise Interrupted(t("live.interrupted", path=path, command=command)) from None
+
+
 # --- a new interview -----------------------------------------------------------------------
 
 
@@ -97,33 +125,29 @@ def new_interview_run(
     asker: Asker,
     console: Console | None,
 ) -> int:
-    if out is not None and (out.exists() or out.is_symlink()):
-        raise InterviewFileError(t("ifile.exists", path=out))
-    try:
+    """Ask what is missing, create the file (never over another), then run the questions."""
+    if out is not None:
+        refuse_folder(out)
+        if out.exists() or out.is_symlink():
+            raise InterviewFileError(t("ifile.exists", path=out))
+    with _interruptions(banks, console) as where:
         guide = choose_guide(guide_id, banks, asker)
         chosen = choose_audience(guide, audience, asker)
         folder = out.parent if out is not None else default_interview_dir()
         context = ask_context(overrides, asker, previous_context(folder))
-    except (KeyboardInterrupt, EOFError):
-        raise Interrupted(t("live.interrupted_before_file")) from None
-    from visitguide import interview_file as ifile
-    from visitguide.session import Session, new_interview
+        from visitguide import interview_file as ifile
+        from visitguide.session import Session, new_interview
 
-    console = console or _console()
-    interview = new_interview(guide, chosen, context)
-    path = out if out is not None else default_path(interview)
-    ifile.create(path, interview)
-    console.print(t("live.file_created", path=_shown(path)), soft_wrap=True)
-    with ifile.Lock(path):
-        session = Session(guide, interview, path)
-        first = session.items()[0].id
-        return _interview(session, first, asker, console, banks)
-
-
-def default_path(interview: ifile.Interview) -> Path:
-    """`entretiens/<date>-<audience>-<short id>.json`."""
-    name = f"{interview.context.date}-{interview.audience}-{interview.id[:8]}.json"
-    return default_interview_dir() / name
+        where.console = console = console or _console()
+        interview = new_interview(guide, chosen, context)
+        path = out if out is not None else default_interview_path(context.date, chosen, interview.id)
+        where.path = path
+        ifile.create(path, interview)
+        console.print(t("live.file_created", path=_shown(path)), soft_wrap=True)
+        with ifile.Lock(path):
+            session = Session(guide, interview, path)
+            first = session.items()[0].id
+            return _interview(session, first, asker, console, banks)
 
 
 def choose_guide(guide_id: str | None, banks: Sequence[Path], asker: Asker) -> bank.Guide:
@@ -164,6 +188,8 @@ def ask_context(overrides: Mapping[str, str], asker: Asker, previous: ifile.Cont
     The establishment and the visitor default to those of the last interview in the same
     folder (the same visit); the interviewee is described by a role, never a name.
     """
+    from visitguide.asker import required as asker_required
+
     values: dict[str, str | None] = {k: v for k, v in overrides.items() if k in CONTEXT_KEYS}
 
     def ask(key: str, default: str = "", required: bool = False) -> None:
@@ -172,7 +198,7 @@ def ask_context(overrides: Mapping[str, str], asker: Asker, previous: ifile.Cont
         answer = asker.text(
             t(f"live.context.{key}"),
             default=default,
-            validate=_required if required else None,
+            validate=asker_required if required else None,
             instruction=t(f"live.context_hint.{key}"),
         )
         values[key] = answer.strip()
@@ -184,7 +210,7 @@ def ask_context(overrides: Mapping[str, str], asker: Asker, previous: ifile.Cont
     if "date" not in values:
         values["date"] = asker.text(
             t("live.context.date"),
-            default=date.today().isoformat(),
+            default=dates.today(),
             validate=_date_problem,
             instruction=t("live.context_hint.date"),
         ).strip()
@@ -213,16 +239,9 @@ def previous_context(folder: Path) -> ifile.Context | None:
     return None
 
 
-def _required(value: str) -> str | None:
-    return None if value.strip() else t("live.required")
-
-
 def _date_problem(value: str) -> str | None:
-    try:
-        date.fromisoformat(value.strip())
-    except ValueError:
-        return t("live.bad_date", value=value)
-    return None
+    """The date written AAAA-MM-JJ, as in scripted runs: `20261129` would name files oddly."""
+    return None if dates.parse_day(value) is not None else t("live.bad_date", value=value)
 
 
 def _check_date(value: str | None) -> None:
@@ -298,16 +317,12 @@ def _announce_resume(session: Session, path: Path, console: Console) -> None:
 
 
 def _interview(session: Session, start: str, asker: Asker, console: Console, banks: Sequence[Path]) -> int:
-    """The loop; Ctrl-C or Ctrl-D become `Interrupted` with the command that resumes."""
+    """The loop (Ctrl-C and Ctrl-D are left to `_interruptions`)."""
     from visitguide.interview_ui import InterviewUI
 
     assert session.path is not None
     command = resume_command(session.path, banks)
-    try:
-        finished = InterviewUI(session, asker, console).run(start)
-    except (KeyboardInterrupt, EOFError):
-        console.print()
-        raise Interrupted(t("live.interrupted", path=session.path, command=command)) from None
+    finished = InterviewUI(session, asker, console).run(start)
     if finished:
         console.print(t("live.finished", path=_shown(session.path)), soft_wrap=True)
     else:

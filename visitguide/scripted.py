@@ -16,13 +16,12 @@ from typing import Any
 from visitguide import answers_file as af
 from visitguide import bank
 from visitguide import interview_file as ifile
-from visitguide.errors import InputError, Problem, UsageError, VisitguideError
+from visitguide.dates import parse_day
+from visitguide.errors import MAX_SHOWN, InputError, Problem, UsageError, VisitguideError
 from visitguide.interview_file import AnswerStatus, Interview
 from visitguide.messages import t
+from visitguide.paths import CONTEXT_KEYS, default_interview_path, refuse_folder
 from visitguide.session import Session, new_interview
-
-MAX_SHOWN = 100  # problems listed in a refusal; the count says how many there are
-CONTEXT_KEYS = ("establishment", "sector", "interviewee_role", "visitor", "date")
 
 
 @dataclass
@@ -55,11 +54,14 @@ def run(
         if out is not None:
             raise UsageError(t("scripted.out_and_resume"))
         return _resume(script, resume, guide_id, audience, overrides, banks)
+    if out is not None:
+        refuse_folder(out)  # before the answers are applied, and before "already exists"
     guide = _guide(script, guide_id, banks)
     audience = _audience(script, guide, audience)
     interview = new_interview(guide, audience)
     session = apply(script, Session(guide, interview), overrides)
-    path = out if out is not None else default_path(interview)
+    context = session.interview.context
+    path = out if out is not None else default_interview_path(context.date, audience, interview.id)
     ifile.create(path, session.interview)
     _report(script, path, session)
     return 0
@@ -92,13 +94,6 @@ def apply(script: Script, session: Session, overrides: dict[str, str]) -> Sessio
     _apply_status(script, session)
     _refuse_if_problems(script)
     return session
-
-
-def default_path(interview: Interview) -> Path:
-    """`entretiens/<date>-<audience>-<short id>.json`: the live interview's own rule."""
-    from visitguide.live import default_path as live_default
-
-    return live_default(interview)
 
 
 # --- guide, audience, resume ---------------------------------------------------------------
@@ -169,10 +164,10 @@ def _apply_context(script: Script, interview: Interview, overrides: dict[str, st
         entry = None
     values = {k: v for k, v in (entry.model_dump() if entry else {}).items() if v and v.strip()}
     for key, value in values.items():
-        if key == "date" and not af.valid_date(value.strip()):
+        if key == "date" and parse_day(value) is None:
             script.problem(t("scripted.bad_date", value=value), "context", "date")
     date = overrides.get("date")
-    if date is not None and not af.valid_date(date):
+    if date is not None and parse_day(date) is None:
         script.problems.append(Problem("--date", None, t("scripted.bad_date", value=date)))
     values.update(overrides)
     update = {k: v.strip() for k, v in values.items() if k in CONTEXT_KEYS}

@@ -43,6 +43,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--out et --resume ne vont pas ensemble : --resume poursuit le fichier qu'il nomme",
         "--out and --resume do not go together: --resume carries on the file it names",
     ),
+    "live.out_is_folder": (
+        "--out {path} est un dossier : --out prend le nom du fichier d'entretien à créer, par exemple {example}",
+        "--out {path} is a folder: --out takes the name of the interview file to create, for example {example}",
+    ),
     "live.choose_guide": ("Guide", "Guide"),
     "live.bundled": ("intégré", "bundled"),
     "live.choose_audience": ("Public interrogé", "Audience"),
@@ -104,7 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "live.criteria_heading": ("Critères", "Criteria"),
     "live.no_criteria": ("(aucun)", "(none)"),
-    "live.equivalent_2025": ("en 2025 :", "in 2025:"),
+    "live.equivalent": ("en {referentiel} :", "in {referentiel}:"),
     "live.hint_heading": ("Conseil", "Hint"),
     "live.evidence_heading": ("À demander", "Ask for"),
     "live.status_heading": ("Statut", "Status"),
@@ -253,6 +257,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "live.interrupted": (
         "entretien interrompu ; tout ce qui a été validé est enregistré dans {path}.\nPour reprendre :\n  {command}",
         "interview interrupted; everything confirmed is saved in {path}.\nTo resume:\n  {command}",
+    ),
+    # the editor (menu, or Ctrl-X Ctrl-E in a note)
+    "live.editor_unreadable": (
+        "{name} (« {value} ») ne se lit pas comme une commande (un guillemet non fermé ?) : ignorée",
+        "{name} ('{value}') does not read as a command (a quote left open?): ignored",
+    ),
+    "live.editor_used": ("Éditeur utilisé : {editor}", "Editor used: {editor}"),
+    "live.editor_none": (
+        "Aucun éditeur trouvé ($VISUAL, $EDITOR, editor, nano, vi) : la note reste telle quelle.",
+        "No editor found ($VISUAL, $EDITOR, editor, nano, vi): the note stays as it is.",
     ),
     "live.retry_save": ("Réessayer d'enregistrer ?", "Try saving again?"),
     "live.save_failed": (
