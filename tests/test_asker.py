@@ -1,14 +1,23 @@
-"""The scripted asker: replays answers, checks them against each prompt, raises Ctrl-C and EOF."""
+"""The scripted stand-in answers as the real prompts do, key for key.
+
+Most interview tests drive the program through `ScriptedAsker`; they prove something only if
+a scripted answer gives what the same answer typed in the real prompt (`QuestionaryAsker`,
+keys through prompt_toolkit's pipe input) gives. Each case here runs both and compares.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
+from test_asker_widgets import CTRL_C, CTRL_D, DOWN, ESC_ENTER, typed
 
 from visitguide.asker import (
     ENTER,
+    Asker,
     CtrlC,
     Menu,
-    Note,
     NoteInterrupted,
     Option,
     ScriptedAsker,
@@ -16,76 +25,98 @@ from visitguide.asker import (
     heading,
 )
 
-OPTIONS = [Option("a", "Premier"), Option("b", "Second")]
+OPTIONS = [Option("a", "Premier"), Option("b", "Second"), Option("c", "Troisième")]
+GROUPED = [heading("── Un"), Option("a", "Premier"), heading("── Deux"), Option("b", "Second")]
+
+Prompt = Callable[[Asker], Any]
+
+# (what is asked, the keys a person types, the scripted answer meant to be the same)
+SAME: dict[str, tuple[Prompt, str, object]] = {
+    "select, Enter on the default": (lambda a: a.select("Choix", OPTIONS, default="b"), "\r", ENTER),
+    "select, no default": (lambda a: a.select("Choix", OPTIONS), "\r", ENTER),
+    "select, another option": (lambda a: a.select("Choix", OPTIONS, default="b"), DOWN + "\r", "c"),
+    "select, headings skipped": (lambda a: a.select("Choix", GROUPED), "\r", ENTER),
+    "checkbox, Enter keeps the ticks": (lambda a: a.checkbox("Cases", OPTIONS, checked=["b"]), "\r", ENTER),
+    "checkbox, ticked in order": (
+        lambda a: a.checkbox("Cases", OPTIONS),
+        " " + DOWN + DOWN + " \r",
+        ["c", "a"],
+    ),
+    "text": (lambda a: a.text("Texte"), "CH Exemple\r", "CH Exemple"),
+    "text, Enter on the default": (lambda a: a.text("Date", default="2026-11-29"), "\r", ENTER),
+    "note": (lambda a: a.note("Notes"), "ligne 1\rligne 2" + ESC_ENTER, "ligne 1\nligne 2"),
+    "note, kept as it was": (lambda a: a.note("Notes", default="déjà"), ESC_ENTER, ENTER),
+    "note, Tab for the menu": (lambda a: a.note("Notes"), "brouillon\t", Menu("brouillon")),
+    "confirm": (lambda a: a.confirm("Sûr ?", default=False), "o", True),
+    "confirm, Enter on the default": (lambda a: a.confirm("Sûr ?", default=False), "\r", ENTER),
+    "editor that fails: text unchanged": (lambda a: a.editor("inchangé"), "", ENTER),
+}
 
 
-def test_each_prompt_kind_returns_the_scripted_answer() -> None:
-    asker = ScriptedAsker(["b", ["b"], "texte", "une note", True, "édité"])
-    assert asker.select("Choix", OPTIONS) == "b"
-    assert asker.checkbox("Cases", OPTIONS) == ["b"]
-    assert asker.text("Texte") == "texte"
-    assert asker.note("Note") == Note("une note")
-    assert asker.confirm("Sûr ?", default=False) is True
-    assert asker.editor("avant") == "édité"
-    assert asker.remaining == 0
-    assert [p.kind for p in asker.prompts] == ["select", "checkbox", "text", "note", "confirm", "editor"]
+@pytest.mark.parametrize("case", list(SAME))
+def test_a_scripted_answer_gives_what_the_keys_give(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITOR", "false")
+    prompt, keys, answer = SAME[case]
+    assert prompt(ScriptedAsker([answer])) == typed(keys, prompt)
 
 
-def test_enter_takes_each_prompts_default() -> None:
-    asker = ScriptedAsker([ENTER] * 6)
-    assert asker.select("Choix", OPTIONS, default="b") == "b"
-    assert asker.checkbox("Cases", OPTIONS, checked=["a"]) == ["a"]
-    assert asker.text("Texte", default="défaut") == "défaut"
-    assert asker.note("Note", default="déjà") == Note("déjà")
-    assert asker.confirm("Sûr ?", default=False) is False
-    assert asker.editor("inchangé") == "inchangé"
+# (what is asked, keys, scripted answer): both must raise the same exception
+SAME_INTERRUPTION: dict[str, tuple[Prompt, str, object, type[BaseException]]] = {
+    "Ctrl-C at a select": (lambda a: a.select("Choix", OPTIONS), CTRL_C, CtrlC(), KeyboardInterrupt),
+    "Ctrl-C at a checkbox": (lambda a: a.checkbox("Cases", OPTIONS), CTRL_C, CtrlC(), KeyboardInterrupt),
+    "Ctrl-C at a text": (lambda a: a.text("Texte"), CTRL_C, CtrlC(), KeyboardInterrupt),
+    "Ctrl-C at a confirm": (lambda a: a.confirm("Sûr ?"), CTRL_C, CtrlC(), KeyboardInterrupt),
+    "Ctrl-D at a text": (lambda a: a.text("Texte"), CTRL_D, EOFError, EOFError),
+    "Ctrl-D at a confirm": (lambda a: a.confirm("Sûr ?"), CTRL_D, EOFError, EOFError),
+    "Ctrl-D at an empty note": (lambda a: a.note("Notes"), CTRL_D, EOFError, EOFError),
+}
 
 
-def test_menu_answer_ends_the_note_with_the_menu_key() -> None:
-    assert ScriptedAsker([Menu("brouillon")]).note("Note") == Note("brouillon", menu=True)
+@pytest.mark.parametrize("case", list(SAME_INTERRUPTION))
+def test_a_scripted_interruption_is_the_same_exception(case: str) -> None:
+    prompt, keys, answer, expected = SAME_INTERRUPTION[case]
+    with pytest.raises(expected) as scripted:
+        prompt(ScriptedAsker([answer]))
+    with pytest.raises(expected) as real:
+        typed(keys, prompt)
+    assert type(scripted.value) is type(real.value)
 
 
-def test_ctrl_c_at_a_note_carries_the_draft() -> None:
-    asker = ScriptedAsker([CtrlC("tapé"), CtrlC()])
-    with pytest.raises(NoteInterrupted) as typed:
-        asker.note("Note")
-    assert typed.value.draft == "tapé"
-    with pytest.raises(NoteInterrupted) as untouched:
-        asker.note("Note", default="ancien")
-    assert untouched.value.draft == "ancien"
+@pytest.mark.parametrize(
+    ("default", "keys", "answer", "draft"),
+    [
+        ("", "à moitié" + CTRL_C, CtrlC("à moitié"), "à moitié"),
+        ("ancien", CTRL_C, CtrlC(), "ancien"),  # nothing typed: the note as it was
+        ("ancien", " et plus" + CTRL_C, CtrlC("ancien et plus"), "ancien et plus"),
+    ],
+)
+def test_ctrl_c_in_a_note_carries_the_same_draft(default: str, keys: str, answer: CtrlC, draft: str) -> None:
+    def prompt(a: Asker) -> object:
+        return a.note("Notes", default=default)
+
+    with pytest.raises(NoteInterrupted) as scripted:
+        prompt(ScriptedAsker([answer]))
+    with pytest.raises(NoteInterrupted) as real:
+        typed(keys, prompt)
+    assert scripted.value.draft == real.value.draft == draft
 
 
-def test_ctrl_c_and_eof_elsewhere() -> None:
-    asker = ScriptedAsker([CtrlC(), EOFError])
-    with pytest.raises(KeyboardInterrupt):
-        asker.select("Choix", OPTIONS)
-    with pytest.raises(EOFError):
-        asker.text("Texte")
+def test_what_a_person_cannot_answer_a_script_cannot_either() -> None:
+    """The real prompts refuse a value the validator refuses (they ask again) and offer only
+    their options; a script that tries is a mistake in the test, so it fails loudly."""
 
+    def refuse(value: str) -> str | None:
+        return "AAAA-MM-JJ" if value == "hier" else None
 
-def test_a_value_that_is_not_an_option_is_a_script_error() -> None:
-    with pytest.raises(ScriptError, match="'c'"):
-        ScriptedAsker(["c"]).select("Choix", OPTIONS)
+    with pytest.raises(EOFError):  # asked again; the keys ran out before a good value
+        typed("hier\r", lambda a: a.text("Date", validate=refuse))
+    with pytest.raises(ScriptError, match="AAAA-MM-JJ"):
+        ScriptedAsker(["hier"]).text("Date", validate=refuse)
+    with pytest.raises(ScriptError):
+        ScriptedAsker(["z"]).select("Choix", OPTIONS)
+    with pytest.raises(ScriptError):
+        ScriptedAsker([""]).select("Choix", GROUPED)  # a heading is never chosen
     with pytest.raises(ScriptError):
         ScriptedAsker([["a", "z"]]).checkbox("Cases", OPTIONS)
     with pytest.raises(ScriptError):
         ScriptedAsker(["oui"]).confirm("Sûr ?")
-
-
-def test_a_value_the_validator_refuses_is_a_script_error() -> None:
-    asker = ScriptedAsker(["mauvais"])
-    with pytest.raises(ScriptError, match="refusé"):
-        asker.text("Date", validate=lambda v: "refusé" if v == "mauvais" else None)
-
-
-def test_running_out_of_answers_names_the_prompt() -> None:
-    with pytest.raises(ScriptError, match="Encore"):
-        ScriptedAsker([]).text("Encore ?")
-
-
-def test_headings_are_shown_but_never_chosen() -> None:
-    options = [heading("── Groupe"), *OPTIONS]
-    asker = ScriptedAsker([ENTER, ""])
-    assert asker.select("Choix", options) == "a"
-    with pytest.raises(ScriptError):
-        asker.select("Choix", options)
