@@ -33,7 +33,7 @@ def test_every_question_and_checkpoint_in_order_with_criteria_and_hints(
     cli: Invoke, tmp_path: Path, audience: str
 ) -> None:
     before = everything_in(tmp_path)
-    result = cli("interview", "--dry-run", "--audience", audience, "--out", "e.json")
+    result = cli("interview", "--dry-run", "--audience", audience)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     out = flat(result.stdout)
