@@ -257,6 +257,12 @@ def test_an_unknown_audience_names_the_closest(cli: Invoke) -> None:
     assert "Vouliez-vous dire « professionnels » ?" in result.stderr
 
 
+def test_a_paper_guide_numbers_its_blank_questions_without_a_backslash(cli: Invoke) -> None:
+    md = cli("export", "--blank", "--format", "md").stdout
+    assert re.search(r"\\\d", md) is None, "a backslash before a digit is shown as is"
+    assert "**7\\. Question ajoutée :**" in md
+
+
 # --- everything from the bank is escaped ---------------------------------------------------------
 
 HOSTILE_GUIDE = """\
@@ -285,7 +291,7 @@ audience: terrain
 questions:
   - id: question-piege
     criteria: ["1.1-01"]
-    text: "Question <script>alert('x')</script> & **gras** \\a avec cloche ?"
+    text: "Question <script>alert('x')</script> & **gras** ~~barré~~ \\a avec cloche ?"
     hint: "Repère `code` et _souligné_"
     evidence: ["Doc </td></tr><tr><td>injecté"]
 """
@@ -309,7 +315,7 @@ def test_html_escapes_the_bank(cli: Invoke, tmp_path: Path) -> None:
     assert html.count("</style>") == 1  # the source's </style> did not end the style sheet
     assert "\x07" not in html and "\\x07" in html  # a control character is shown, not sent
     text = html_text(html)
-    assert "Question <script>alert('x')</script> & **gras** \\x07 avec cloche ?" in text
+    assert "Question <script>alert('x')</script> & **gras** ~~barré~~ \\x07 avec cloche ?" in text
     assert "Doc </td></tr><tr><td>injecté" in text
 
 
@@ -319,9 +325,9 @@ def test_markdown_escapes_the_bank(cli: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     md = result.stdout
     assert r"\*\*gras\*\*" in md and r"\<script\>" in md and r"un point \| avec barre" in md
-    assert r"\_souligné\_" in md and r"\`code\`" in md
+    assert r"\_souligné\_" in md and r"\`code\`" in md and r"\~\~barré\~\~" in md
     assert "<javascript:" not in md and "<https://example.org/a_b>" in md
-    assert "Question <script>alert('x')</script> & **gras** \\x07 avec cloche ?" in md_text(md)
+    assert "Question <script>alert('x')</script> & **gras** ~~barré~~ \\x07 avec cloche ?" in md_text(md)
 
 
 def test_docx_keeps_the_bank_text_as_text(cli: Invoke, tmp_path: Path) -> None:
@@ -329,7 +335,7 @@ def test_docx_keeps_the_bank_text_as_text(cli: Invoke, tmp_path: Path) -> None:
     result = cli("export", "--blank", "-g", "piege", "--bank", banque, "-f", "docx", "-o", "p.docx")
     assert result.exit_code == 0, result.stderr
     text = docx_text(tmp_path / "p.docx")
-    assert "Question <script>alert('x')</script> & **gras** \\x07 avec cloche ?" in text
+    assert "Question <script>alert('x')</script> & **gras** ~~barré~~ \\x07 avec cloche ?" in text
     assert "un point | avec barre et <img src=x onerror=alert(1)>" in text
 
 

@@ -397,6 +397,20 @@ def test_markdown_keeps_notes_literal(cli: Invoke, tmp_path: Path) -> None:
     assert "  > \\# pas un titre  \n  > \\- pas une liste  \n  > \\*gras\\* \\[lien\\](x) \\<b\\>\n" in md
 
 
+@pytest.mark.parametrize(
+    "note",
+    ["1. pas une liste", "2) non plus", "# pas un titre", "- ni une puce", "~~pas barré~~", "===", "---"],
+)
+def test_markdown_escapes_read_back_as_the_note_itself(note: str) -> None:
+    """Rendered by a CommonMark parser, the escaped note is the note, with no stray backslash."""
+    from markdown_it import MarkdownIt
+
+    from visitguide.templating import md_escape
+
+    html = MarkdownIt("commonmark").enable("strikethrough").render(md_escape(note))
+    assert html == f"<p>{note}</p>\n"
+
+
 # --- JSON ------------------------------------------------------------------------------------
 
 

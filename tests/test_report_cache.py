@@ -1,10 +1,11 @@
-"""Compiled report templates kept in the cache folder: never stale, never in the way."""
+"""Compiled templates (reports, paper guides) kept in the cache folder: never stale, never in the way."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jinja2 import DictLoader, Environment
@@ -12,15 +13,15 @@ from jinja2.bccache import bc_magic
 
 from tests.conftest import Invoke
 from tests.test_report_visits import content_visit
-from visitguide.report import text
+from visitguide import templating
 
 
 @pytest.fixture(autouse=True)
 def fresh_environments() -> Iterator[None]:
     """Each test builds its environments (and so reads the cache) anew."""
-    text.environment.cache_clear()
+    templating.environment.cache_clear()
     yield
-    text.environment.cache_clear()
+    templating.environment.cache_clear()
 
 
 def cache_folder() -> Path:
@@ -32,16 +33,68 @@ def test_exports_keep_compiled_templates_and_give_the_same_report(cli: Invoke, t
     first = cli("export", visit, "--format", "html").stdout
     entries = list(cache_folder().iterdir())
     assert entries and (cache_folder().stat().st_mode & 0o777) == 0o700
-    text.environment.cache_clear()
+    templating.environment.cache_clear()
     assert cli("export", visit, "--format", "html").stdout == first
 
 
+def test_a_second_export_loads_the_compiled_templates_instead_of_compiling(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    visit = content_visit(tmp_path / "visite")
+    compiled: list[str | None] = []
+    real_compile = Environment.compile
+
+    def counting_compile(
+        self: Environment, source: Any, name: str | None = None, *args: Any, **kw: Any
+    ) -> Any:
+        compiled.append(name)
+        return real_compile(self, source, name, *args, **kw)
+
+    monkeypatch.setattr(Environment, "compile", counting_compile)
+    first = cli("export", visit, "--format", "html").stdout
+    assert "report.html.j2" in compiled  # compiled once, and an entry written for it
+    assert list(cache_folder().iterdir())
+    compiled.clear()
+    templating.environment.cache_clear()
+    assert cli("export", visit, "--format", "html").stdout == first
+    assert compiled == []  # every template came from the cache
+
+
+def test_the_paper_guide_uses_the_same_cache(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled: list[str | None] = []
+    real_compile = Environment.compile
+
+    def counting_compile(
+        self: Environment, source: Any, name: str | None = None, *args: Any, **kw: Any
+    ) -> Any:
+        compiled.append(name)
+        return real_compile(self, source, name, *args, **kw)
+
+    monkeypatch.setattr(Environment, "compile", counting_compile)
+    first = cli("export", "--blank", "--format", "md").stdout
+    assert compiled == ["paper.md.j2"]
+    compiled.clear()
+    templating.environment.cache_clear()
+    assert cli("export", "--blank", "--format", "md").stdout == first
+    assert compiled == []
+
+
+def test_the_cache_folder_is_used_where_the_system_has_no_user_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("getuid", "geteuid"):  # as on Windows
+        monkeypatch.delattr(os, name, raising=False)
+    assert templating.bytecode_cache() is not None
+
+
 def test_an_edited_template_is_compiled_again() -> None:
-    cache = text.bytecode_cache()
+    cache = templating.bytecode_cache()
     assert cache is not None
     old = Environment(loader=DictLoader({"t.j2": "avant {{ x }}"}), bytecode_cache=cache)
     assert old.get_template("t.j2").render(x=1) == "avant 1"
-    new = Environment(loader=DictLoader({"t.j2": "après {{ x }}"}), bytecode_cache=text.bytecode_cache())
+    new = Environment(
+        loader=DictLoader({"t.j2": "après {{ x }}"}), bytecode_cache=templating.bytecode_cache()
+    )
     assert new.get_template("t.j2").render(x=1) == "après 1"
 
 
@@ -50,7 +103,7 @@ def test_a_damaged_cache_entry_is_a_miss(cli: Invoke, tmp_path: Path) -> None:
     first = cli("export", visit, "--format", "md").stdout
     for entry in cache_folder().iterdir():  # right header, then bytes that do not unpickle
         entry.write_bytes(bc_magic + b"\x80\x05garbage")
-    text.environment.cache_clear()
+    templating.environment.cache_clear()
     result = cli("export", visit, "--format", "md")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == first
@@ -62,7 +115,7 @@ def test_no_usable_cache_folder_only_means_compiling(
     not_a_folder = tmp_path / "fichier"
     not_a_folder.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(not_a_folder))
-    assert text.bytecode_cache() is None
+    assert templating.bytecode_cache() is None
     result = cli("export", content_visit(tmp_path / "visite"), "--format", "html")
     assert result.exit_code == 0, result.stderr
 
@@ -71,4 +124,4 @@ def test_a_folder_others_can_write_to_is_not_used() -> None:
     folder = cache_folder()
     folder.mkdir(parents=True)
     folder.chmod(0o777)
-    assert text.bytecode_cache() is None
+    assert templating.bytecode_cache() is None

@@ -3,8 +3,9 @@
 For when the interview goes on paper (a printed guide, or the laptop down): the guide's title,
 version, source and référentiel, the context to fill in, each question with its criteria,
 hint, documents to ask for and room to write, the checkpoints with oui / non / na boxes, and
-the references. Markdown and HTML come from Jinja templates shipped in the package (HTML
-autoescaped, Markdown escaped by the environment's `finalize`); DOCX is built by `paper_docx`.
+the references. Markdown and HTML come from Jinja templates shipped in the package, through
+the report's environments (`templating`: HTML autoescaped, Markdown escaped, compiled
+templates cached); DOCX is built by `paper_docx`. Files are written by `outputs`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from visitguide.messages import t
 from visitguide.outline import GuideView, criterion_text
 
 FORMATS = ("md", "html", "docx")
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 WRITING_LINES = 6  # ruled lines under each question
 ADDED_QUESTIONS = 2  # blank blocks for questions of the visitor's own
 
@@ -56,34 +56,16 @@ def run(
 
 def render(view: GuideView, fmt: str) -> str:
     """The paper guide as Markdown or as one self-contained HTML page."""
-    template = _environment(fmt).get_template(f"paper.{fmt}.j2")
-    return template.render(guide=view, **_helpers())
+    from visitguide import templating
+
+    return templating.render(f"paper.{fmt}.j2", fmt, {"guide": view, **_helpers()})
 
 
 # --- templates -----------------------------------------------------------------------------
 
 
-def _environment(fmt: str) -> Any:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    if fmt == "html":
-        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
-    else:
-        env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            autoescape=False,
-            undefined=StrictUndefined,
-            finalize=_md_finalize,
-            keep_trailing_newline=True,
-        )
-    env.trim_blocks = True
-    env.lstrip_blocks = True
-    return env
-
-
 def _helpers() -> dict[str, Any]:
     return {
-        "t": t,
         "criterion_text": criterion_text,
         "safe_url": safe_url,
         "css_string": css_string,
@@ -103,27 +85,6 @@ def css_string(text: str) -> Any:
 
     escaped = "".join(c if c.isalnum() or c in " .,;:·'()-_" else f"\\{ord(c):x} " for c in text)
     return Markup(escaped)
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-
-
-def md_escape(text: str) -> str:
-    """`text` with Markdown's inline special characters escaped, on a single line.
-
-    The templates never start a line with a value, so block syntax ("#", "1.", "-") cannot
-    be triggered from the bank.
-    """
-    return _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", text))
-
-
-def _md_finalize(value: Any) -> Any:
-    """Every `{{ … }}` of a Markdown template is escaped, unless the template marks it safe."""
-    from markupsafe import Markup
-
-    if isinstance(value, Markup):
-        return str(value)
-    return md_escape(value) if isinstance(value, str) else value
 
 
 # --- output --------------------------------------------------------------------------------
