@@ -416,3 +416,13 @@ def test_live_run_refuses_a_locked_file_before_prompting(held: tuple[Path, subpr
     with pytest.raises(InterviewFileError, match=LOCKED):
         live.run(None, None, None, path, {}, [], asker=asker, console=Console(file=io.StringIO()))
     assert asker.prompts == []
+
+
+def test_terminal_commands_in_notes_are_written_as_json_escapes(tmp_path: Path) -> None:
+    """`cat e.json` must not let a note's C1 control (CSI) or bidi override drive the terminal."""
+    note = "avant \x9b31m rouge \u202e inversé \x7f fin"
+    path = write(tmp_path / "e.json", {"first": note})
+    raw = path.read_text(encoding="utf-8")
+    assert not any(c in raw for c in "\x9b\u202e\x7f")
+    assert "\\u009b" in raw and "\\u202e" in raw and "\\u007f" in raw
+    assert ifile.read(path).answers[question_ids()[0]].notes == note

@@ -84,6 +84,15 @@ def json_rows(rows: list[dict[str, object]]) -> str:
     text = json.dumps(rows, ensure_ascii=False)
     first = json.dumps(next(iter(rows[0]), ""))
     text = "[\n" + text[1:-1].replace("}, {" + first + ": ", "},\n{" + first + ": ") + "\n]"
+    return safe_json_text(text)
+
+
+def safe_json_text(text: str) -> str:
+    """JSON text from `json.dumps(ensure_ascii=False)` with what a terminal may obey escaped.
+
+    For every JSON written for people or terminals (listings, reports, interview files that
+    get `cat`): the data is unchanged, since those characters only occur inside strings.
+    """
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -17,17 +16,14 @@ from visitguide.report import model as m
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "visit.schema.json"
 SCHEMA_ID = "https://visitguide.invalid/schemas/visit.schema.json"
-# Characters json.dumps leaves raw with ensure_ascii=False that a terminal may obey (DEL, C1
-# controls such as CSI, bidirectional overrides). They only occur inside JSON strings, where
-# a \uXXXX escape means exactly the same character: the data is unchanged.
-_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def render(visit: m.Visit) -> str:
     """The visit as indented JSON (non-ASCII characters kept as they are, except those a
     terminal could take for commands, which are written as escapes)."""
-    text = json.dumps(dataclasses.asdict(visit), ensure_ascii=False, indent=2) + "\n"
-    return _TERMINAL_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    from visitguide.console import safe_json_text
+
+    return safe_json_text(json.dumps(dataclasses.asdict(visit), ensure_ascii=False, indent=2)) + "\n"
 
 
 def schema() -> dict[str, Any]:
