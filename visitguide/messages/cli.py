@@ -39,7 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chrome.see_help": ("Voir « visitguide {command} --help ».", "See 'visitguide {command} --help'."),
     "error.prefix": ("Erreur :", "Error:"),
     "error.os": ("écriture impossible dans {where} : {reason}", "cannot write to {where}: {reason}"),
-    "usage.not_together": ("{first} et {second} ne vont pas ensemble.", "{first} and {second} cannot be used together."),
+    "usage.not_together": (
+        "{first} et {second} ne vont pas ensemble.",
+        "{first} and {second} cannot be used together.",
+    ),
     "usage.needs": ("{option} ne s'emploie qu'avec {needed}.", "{option} is only used with {needed}."),
     "error.stdout": ("la sortie standard", "standard output"),
     "error.bank_header": (
