@@ -438,3 +438,38 @@ def test_english_interface_translates_the_report(cli: Invoke, tmp_path: Path) ->
     assert result.exit_code == 0
     assert "# Visit report" in result.stdout and "Discrepancies" in result.stdout
     assert "Rapport de visite" not in result.stdout
+
+
+# --- one definition of each small rule -------------------------------------------------------
+
+
+def _functions(module: str) -> set[str]:
+    import ast
+
+    path = Path(__file__).resolve().parent.parent / "visitguide" / module
+    return {
+        n.name
+        for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(n, ast.FunctionDef)
+    }
+
+
+def test_small_rules_are_defined_once() -> None:
+    """The share of "oui" (ecarts.share), shortening a text (view.truncate) and the référentiel
+    of the equivalents shown (guide_data) each live in one place."""
+    assert "share" in _functions("report/ecarts.py")
+    assert not {"share", "_share"} & (_functions("report/build.py") | _functions("status.py"))
+    assert "_short" not in _functions("status.py")
+    holders = [
+        p.name
+        for p in (Path(__file__).resolve().parent.parent / "visitguide").rglob("*.py")
+        if "EQUIVALENT_REFERENTIEL =" in p.read_text(encoding="utf-8")
+    ]
+    assert holders == ["guide_data.py"]
+
+
+def test_truncate_folds_spaces_and_line_breaks_then_shortens() -> None:
+    from visitguide.report.view import truncate
+
+    assert truncate("Les risques\n  de sécurité", 40) == "Les risques de sécurité"
+    assert truncate("Les risques de sécurité numérique", 15) == "Les risques de…"

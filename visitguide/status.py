@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from visitguide.console import escape, out
 from visitguide.messages import t
+from visitguide.report.view import pct, truncate
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -63,8 +64,6 @@ def _style(share: float | None) -> str:
 
 def _cell(cell: m.Cell) -> str:
     """Two short lines: coverage, then the share of "oui" (coloured) and the écarts."""
-    from visitguide.report.view import pct
-
     if not (cell.questions_total or cell.checkpoints_total):
         return "[dim]—[/]"
     parts = []
@@ -97,7 +96,7 @@ def matrix(visit: m.Visit) -> Table:
     for row in visit.matrix:
         if _empty(row):
             continue
-        label = f"[bold]{escape(row.criterion)}[/]\n[dim]{escape(_short(row.title, 28))}[/]"
+        label = f"[bold]{escape(row.criterion)}[/]\n[dim]{escape(truncate(row.title, 28))}[/]"
         ecarts = sum(1 for e in visit.ecarts if row.criterion in e.criteria)
         cells = [label, *(_cell(c) for c in row.cells), f"[bold red]{ecarts}[/]" if ecarts else "[dim]0[/]"]
         table.add_row(*(rich_text(cell) for cell in cells))
@@ -156,14 +155,9 @@ def _pending_lines(p: m.Pending) -> list[str]:
             lines.append("    [cyan]" + escape(", ".join(q.id for q in p.questions)) + "[/]")
     else:
         for q in p.questions:
-            lines.append(f"  • [cyan]{escape(q.id)}[/] [dim]{escape(_short(q.text, SHORT_TEXT))}[/]")
+            lines.append(f"  • [cyan]{escape(q.id)}[/] [dim]{escape(truncate(q.text, SHORT_TEXT))}[/]")
     if p.checkpoints:
         ids = ", ".join(c.id for c in p.checkpoints)
         indent = "    " if p.by_sector else "  "
         lines.append(f"{indent}[dim]{escape(t('status.checkpoints_left', ids=ids))}[/]")
     return lines
-
-
-def _short(text: str, size: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"

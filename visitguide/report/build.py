@@ -13,21 +13,15 @@ from dataclasses import dataclass, field
 
 from visitguide import bank
 from visitguide.bank import Guide
-from visitguide.guide_data import Checkpoint, Criterion, Question
+from visitguide.guide_data import EQUIVALENT_REFERENTIEL, Checkpoint, Criterion, Question
 from visitguide.interview_file import AnswerStatus, Interview
 from visitguide.report import ecarts as ecarts_mod
 from visitguide.report import model as m
 from visitguide.report.inputs import Inputs, Source
 
-EQUIVALENT_REFERENTIEL = "2025"
 ASKED = frozenset({AnswerStatus.answered.value, AnswerStatus.revisit.value})
 
 SectorKey = str | None
-
-
-def share(oui: int, non: int) -> float | None:
-    """The share of "oui" among "oui" + "non"; None when there is neither."""
-    return oui / (oui + non) if oui + non else None
 
 
 def sector_key(sector: str | None) -> SectorKey:
@@ -259,7 +253,7 @@ class Builder:
             oui=oui,
             non=non,
             na=sum(c.na for c in checkpoints),
-            share=share(oui, non),
+            share=ecarts_mod.share(oui, non),
             ecarts=ecarts,
         )
 
@@ -279,7 +273,7 @@ class Builder:
             oui=counts["oui"],
             non=counts["non"],
             na=counts["na"],
-            share=share(counts["oui"], counts["non"]),
+            share=ecarts_mod.share(counts["oui"], counts["non"]),
         )
 
     def _questions_citing(self, criterion_id: str) -> list[Question]:
@@ -353,7 +347,7 @@ class Builder:
             oui=counts["oui"],
             non=counts["non"],
             na=counts["na"],
-            share=share(counts["oui"], counts["non"]),
+            share=ecarts_mod.share(counts["oui"], counts["non"]),
             ecarts=sum(ecarts_mod.concerns(e, criterion_id, audience, self.checkpoints) for e in found),
         )
 

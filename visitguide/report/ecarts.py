@@ -34,7 +34,8 @@ MINORITY = 1 / 3
 Ratings = Mapping[str, list[tuple["Entry", m.Rated]]]
 
 
-def _share(oui: int, non: int) -> float | None:
+def share(oui: int, non: int) -> float | None:
+    """The share of "oui" among "oui" + "non"; None when there is neither ("na" never counts)."""
     return oui / (oui + non) if oui + non else None
 
 
@@ -94,7 +95,7 @@ def _audiences(
     counts = _count(rated, lambda e: e.interview.audience)
     order = list(labels)
     sides = [
-        m.Side(labels.get(aud, aud), aud, None, oui, non, _share(oui, non))
+        m.Side(labels.get(aud, aud), aud, None, oui, non, share(oui, non))
         for aud, (oui, non) in sorted(counts.items(), key=lambda kv: _rank(order, kv[0]))
     ]
     split = _split(sides)
@@ -108,7 +109,7 @@ def _sectors(
 ) -> m.Ecart | None:
     counts = _count((pair for pair in rated if pair[0].sector is not None), lambda e: e.sector)
     sides = [
-        m.Side(names.get(key, key), None, names.get(key, key), oui, non, _share(oui, non))
+        m.Side(names.get(key, key), None, names.get(key, key), oui, non, share(oui, non))
         for key, (oui, non) in sorted(counts.items())
     ]
     split = _split(sides)

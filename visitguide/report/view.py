@@ -124,6 +124,9 @@ def cell_summary(cell: m.Cell, separator: str = " · ") -> str:
 
 
 def truncate(text: str, size: int) -> str:
+    """`text` on one line (runs of spaces and line breaks made one space), at most `size`
+    characters, an ellipsis ending it when shortened."""
+    text = " ".join(text.split())
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
