@@ -94,7 +94,7 @@ def load(guide_folder: Path, digest: str) -> dict[str, Any] | None:
     if entry is None:
         return None
     try:
-        if not all(_trusted(path) for path in (entry.parent.parent, entry.parent, entry)):
+        if not all(trusted(path) for path in (entry.parent.parent, entry.parent, entry)):
             return None
         blob = entry.read_bytes()
     except OSError:
@@ -126,7 +126,7 @@ def store(guide_folder: Path, digest: str, data: dict[str, Any]) -> None:
         _write(entry, blob)
 
 
-def _trusted(path: Path) -> bool:
+def trusted(path: Path) -> bool:
     """Ours, and nobody else can write to it: an entry planted by another user is ignored.
 
     (Without owners and modes, as on Windows, the user's profile folder is private already.)

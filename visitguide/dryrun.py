@@ -199,8 +199,10 @@ def _scalar(value: str) -> str:
 
     import yaml
 
+    from visitguide.console import safe_json_text
+
     try:
         bare_ok = yaml.safe_load(value) == value and ":" not in value and "#" not in value
     except yaml.YAMLError:
         bare_ok = False
-    return value if bare_ok else json.dumps(value, ensure_ascii=False)
+    return value if bare_ok else safe_json_text(json.dumps(value, ensure_ascii=False))

@@ -86,7 +86,7 @@ def bytecode_cache() -> BytecodeCache | None:
     """jinja2's file cache of compiled templates in our cache folder, or None if unusable.
 
     Compiled code is executed when loaded, so the folder is used only when it is the user's
-    own and nobody else can write to it (`cache._trusted`, the rule of the guide cache); a
+    own and nobody else can write to it (`cache.trusted`, the rule of the guide cache); a
     damaged entry is a miss, a failed write ignored.
     """
     from jinja2 import FileSystemBytecodeCache
@@ -99,7 +99,7 @@ def bytecode_cache() -> BytecodeCache | None:
     folder = base / "templates"
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not cache_folder._trusted(folder):
+        if not cache_folder.trusted(folder):
             return None
     except OSError:
         return None
