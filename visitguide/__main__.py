@@ -1,3 +1,3 @@
-from visitguide.cli import main
+from visitguide.entry import main
 
 main()

@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import difflib
+import gc
 import hashlib
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -200,8 +202,29 @@ class _Loaded:
     model: Any
 
 
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a guide is built.
+
+    Reading a guide creates tens of thousands of containers and no cycles; the collector
+    would walk them again and again for nothing (a third of the time of a cached load).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _check(source: GuideSource, use_cache: bool = True) -> tuple[Guide | None, list[Problem]]:
     """The guide and its problems; a clean guide is kept in `cache`, keyed by its bytes."""
+    with _no_collection():
+        return _check_folder(source, use_cache)
+
+
+def _check_folder(source: GuideSource, use_cache: bool) -> tuple[Guide | None, list[Problem]]:
     folder = source.folder
     problems: list[Problem] = []
     digest = hashlib.sha256()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from visitguide import bank
 from visitguide.bank import Guide
@@ -50,8 +50,9 @@ def show_guides(banks: Sequence[Path]) -> None:
     out().print(table)
 
 
-@dataclass(frozen=True)
-class QuestionRow:
+class QuestionRow(TypedDict):
+    """One row of the listing; `--format json` prints these as they are (CONTRACT.md §4)."""
+
     guide: str
     audience: str
     id: str
@@ -63,7 +64,7 @@ def find_questions(
     guides: Sequence[Guide], audience: str | None, criterion: str | None, search: str | None
 ) -> list[QuestionRow]:
     _check_filters(guides, audience, criterion)
-    rows = []
+    rows: list[QuestionRow] = []
     for guide in guides:
         for aud, q in guide.all_questions():
             if audience is not None and aud != audience:
@@ -72,7 +73,7 @@ def find_questions(
                 continue
             if search and not bank.matches(search, q.id, q.text, q.hint, *q.evidence):
                 continue
-            rows.append(QuestionRow(guide.id, aud, q.id, q.text, list(q.criteria)))
+            rows.append(QuestionRow(guide=guide.id, audience=aud, id=q.id, text=q.text, criteria=q.criteria))
     return rows
 
 
@@ -89,7 +90,7 @@ def _check_filters(guides: Sequence[Guide], audience: str | None, criterion: str
 
 def show_questions(rows: list[QuestionRow], fmt: str) -> None:
     if fmt == "json":
-        plain(json_rows([row.__dict__ for row in rows]))
+        plain(json_rows(rows))
         return
     from rich.table import Table
 
@@ -97,7 +98,7 @@ def show_questions(rows: list[QuestionRow], fmt: str) -> None:
         out().print(t("questions.none"))
         return
     table = Table(show_lines=True, caption=t("questions.count", count=len(rows)))
-    several = len({r.guide for r in rows}) > 1
+    several = len({r["guide"] for r in rows}) > 1
     if several:
         table.add_column(t("col.guide"))
     table.add_column(t("col.audience"))
@@ -105,8 +106,8 @@ def show_questions(rows: list[QuestionRow], fmt: str) -> None:
     table.add_column(t("col.criteria"), no_wrap=True)
     table.add_column(t("col.question"), ratio=1)
     for r in rows:
-        cells = [escape(r.audience), escape(r.id), escape("\n".join(r.criteria)), escape(r.text)]
-        table.add_row(*([escape(r.guide)] if several else []), *cells)
+        cells = [escape(r["audience"]), escape(r["id"]), escape("\n".join(r["criteria"])), escape(r["text"])]
+        table.add_row(*([escape(r["guide"])] if several else []), *cells)
     out().print(table)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -70,21 +71,22 @@ def error(message: str) -> None:
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def json_rows(rows: list[dict[str, object]]) -> str:
-    """A JSON array with one compact object per line, terminal-unsafe characters escaped.
+def json_rows(rows: Sequence[Mapping[str, object]]) -> str:
+    """A JSON array for machines, one compact object per line, in plain ASCII.
 
-    The whole array goes through the C encoder at once (5,000 rows in about 13 ms; one dump
-    per row costs three times that), then a line break is put between objects: the text
-    `}, {"<first key>": ` cannot occur inside an encoded string, where quotes are escaped.
+    Every non-ASCII character is written as a `\\uXXXX` escape: the text reads the same to
+    any JSON reader, whatever its encoding, and nothing in it can act on a terminal. The whole
+    array goes through the C encoder at once (one dump per row costs three times as much),
+    then a line break is put between objects: the text `}, {"<first key>": ` cannot occur
+    inside an encoded string, where quotes are escaped.
     """
     import json
 
     if not rows:
         return "[]"
-    text = json.dumps(rows, ensure_ascii=False)
+    text = json.dumps(rows)
     first = json.dumps(next(iter(rows[0]), ""))
-    text = "[\n" + text[1:-1].replace("}, {" + first + ": ", "},\n{" + first + ": ") + "\n]"
-    return safe_json_text(text)
+    return "[\n" + text[1:-1].replace("}, {" + first + ": ", "},\n{" + first + ": ") + "\n]"
 
 
 def safe_json_text(text: str) -> str:

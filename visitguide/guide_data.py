@@ -3,7 +3,9 @@
 The pydantic models of `models.py` only *check* bank files. Once a guide is clean, it is
 held in these plain classes, built from the same raw data whether it was just parsed or
 comes from the cache. So a command that reads a cached guide never imports pydantic
-(about 60 ms of the start), and every reader sees the same objects.
+(about 60 ms of the start), and every reader sees the same objects. They are read-only by
+convention: plain dataclasses build three times faster than frozen ones, and a cached
+5,000-question guide builds thousands of them.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 EQUIVALENT_REFERENTIEL = "2025"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Equivalent:
     """The same criterion in another référentiel."""
 
@@ -24,7 +26,7 @@ class Equivalent:
     title: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Criterion:
     id: str
     title: str
@@ -34,13 +36,13 @@ class Criterion:
         return self.equivalents.get(referentiel)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Audience:
     id: str
     label: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Checkpoint:
     """A "vous vérifierez que…" item, rated oui / non / na during interviews."""
 
@@ -53,14 +55,14 @@ class Checkpoint:
     evidence: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Reference:
     title: str
     url: str | None = None
     category: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Question:
     id: str
     criteria: list[str]
@@ -69,7 +71,7 @@ class Question:
     evidence: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class GuideMeta:
     """What `guide.yaml` holds."""
 

@@ -9,6 +9,7 @@ killed process loses at most the note being typed.
 
 from __future__ import annotations
 
+import gc
 import shlex
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -53,6 +54,7 @@ def run(
     """
     if asker is None:
         require_terminal()
+        gc.enable()  # paused for short commands by `entry`; an interview lasts hours
         from visitguide.asker import QuestionaryAsker
 
         asker = QuestionaryAsker()
