@@ -20,7 +20,7 @@ import typer
 from typer import _click
 
 from visitguide import __version__, cli_chrome
-from visitguide.errors import MAX_SHOWN, BankError, ExitCode, UsageError, VisitguideError
+from visitguide.errors import MAX_SHOWN, BankError, ExitCode, Interrupted, UsageError, VisitguideError
 from visitguide.messages import t
 
 cli_chrome.install()
@@ -49,6 +49,11 @@ class App(cli_chrome.Group):
             rv = super().main(args, prog_name or "visitguide", complete_var, standalone_mode=False, **extra)
         except BankError as exc:
             report_bank_error(exc)
+            return int(exc.exit_code)
+        except Interrupted as exc:  # not an error: what was typed is safe, here is how to go on
+            from visitguide.console import notice
+
+            notice(exc.message)
             return int(exc.exit_code)
         except VisitguideError as exc:
             _error(exc.message)

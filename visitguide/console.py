@@ -52,6 +52,14 @@ def err() -> Console:
     return _console_class()(stderr=True, highlight=False, emoji=False)
 
 
+def notice(message: str) -> None:
+    """A message on stderr that is not an error (an interruption with everything saved).
+
+    Plain text: it may end with a command to copy, which colour codes would get in the way of.
+    """
+    err().print(escape(message), soft_wrap=True)
+
+
 def escape(text: str) -> str:
     """`text` cleaned of control characters and of rich markup."""
     from rich.markup import escape as rich_escape

@@ -255,8 +255,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Interview saved (in progress) in: {path}\nTo resume:\n  {command}",
     ),
     "live.interrupted": (
-        "entretien interrompu ; tout ce qui a été validé est enregistré dans {path}.\nPour reprendre :\n  {command}",
-        "interview interrupted; everything confirmed is saved in {path}.\nTo resume:\n  {command}",
+        "Entretien interrompu ; tout ce qui a été validé est enregistré dans {path}.\nPour reprendre :\n  {command}",
+        "Interview interrupted; everything confirmed is saved in {path}.\nTo resume:\n  {command}",
     ),
     # the editor (menu, or Ctrl-X Ctrl-E in a note)
     "live.editor_unreadable": (
