@@ -7,14 +7,11 @@
 from __future__ import annotations
 
 import contextlib
-import datetime
 import difflib
 import gc
 import hashlib
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache as memoize
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +30,7 @@ from visitguide.messages import t
 from visitguide.paths import bundled_bank, user_banks
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel, ValidationError
+    from pydantic import BaseModel
 
 GUIDE_FILE = "guide.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -323,81 +320,11 @@ def _parse_model(
     try:
         validated = model.model_validate(raw)
     except ValidationError as exc:
+        from visitguide.problems import validation_problems
+
         problems.extend(validation_problems(path, raw, exc))
         validated = None
     return _Loaded(path, raw, None if found else validated)
-
-
-# --- messages for model errors -----------------------------------------------------------
-
-
-@memoize
-def _known_keys() -> list[str]:
-    """Every key of every bank model, to suggest the one meant by an unknown key."""
-    from visitguide import models
-
-    classes: list[type[BaseModel]] = [models.GuideFile, models.AudienceFile, models.Question]
-    classes += [models.Checkpoint, models.Criterion, models.Audience, models.Reference, models.Equivalent]
-    return sorted({name for m in classes for name in m.model_fields})
-
-
-def validation_problems(path: Path | str, raw: Any, exc: ValidationError) -> list[Problem]:
-    """One French `file:line: message` per pydantic error, without duplicates."""
-    seen: set[tuple[int | None, str]] = set()
-    problems = []
-    for error in exc.errors(include_url=False):
-        # Union members and validators add parts such as "str" or "Reference" to the path.
-        keys = tuple(
-            p
-            for p in error["loc"]
-            if isinstance(p, int) or (p not in ("str", "int") and not p[:1].isupper() and "[" not in p)
-        )
-        line = marks.line_of(raw, keys)
-        message = error_message(error["type"], keys, error.get("input"), error.get("ctx") or {})
-        if (line, message) not in seen:
-            seen.add((line, message))
-            problems.append(Problem(path, line, message))
-    return problems
-
-
-def field_label(keys: tuple[Any, ...]) -> str:
-    names = [str(p) for p in keys if isinstance(p, str)]
-    return names[-1] if names else "document"
-
-
-def error_message(kind: str, keys: tuple[Any, ...], value: Any, ctx: dict[str, Any]) -> str:
-    name = field_label(keys)
-    if kind == "missing":
-        return t("model.missing", key=name)
-    if kind == "extra_forbidden":
-        close = difflib.get_close_matches(name, _known_keys(), n=1, cutoff=0.75)
-        suffix = " " + t("did_you_mean", id=close[0]) if close else ""
-        return t("model.unknown_key", key=name) + suffix
-    if kind == "string_pattern_mismatch":
-        if "criteria" in keys:
-            return t("model.bad_criterion", value=value)
-        return t("model.bad_id", key=name, value=value)
-    if kind == "string_type":
-        return t("model.not_text_quote" if _looks_scalar(value) else "model.not_text", key=name)
-    if kind == "string_too_short":
-        return t("model.empty", key=name)
-    if kind == "too_short":
-        return t("model.empty_list", key=name)
-    if kind in ("list_type", "tuple_type"):
-        return t("model.not_list", key=name)
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return t("model.not_mapping", key=name)
-    if kind in ("literal_error", "enum"):
-        return t("model.not_allowed", key=name, value=value, expected=ctx.get("expected", ""))
-    if kind in ("bool_type", "bool_parsing"):
-        return t("model.not_bool", key=name)
-    if kind in ("int_type", "int_parsing", "greater_than_equal", "less_than_equal"):
-        return t("model.not_int", key=name)
-    return t("model.invalid", key=name)
-
-
-def _looks_scalar(value: Any) -> bool:
-    return isinstance(value, int | float | bool | datetime.date)
 
 
 # --- cross-file rules, on the raw data so that they run even when a file is invalid -----
@@ -515,18 +442,3 @@ def _check_audiences(
                 question_ids[qid] = f"{loaded.path.name}:{line}"
             if qid in checkpoint_ids:
                 problems.append(Problem(loaded.path, line, t("bank.question_is_checkpoint", id=qid)))
-
-
-# --- search ------------------------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """`text` without case or accents, for searching."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def matches(query: str, *texts: str | None) -> bool:
-    """Every word of `query` appears in one of `texts`, ignoring case and accents."""
-    haystack = fold(" ".join(t for t in texts if t))
-    return all(word in haystack for word in fold(query).split())

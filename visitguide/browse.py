@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TypedDict
 
-from visitguide import bank
+from visitguide import bank, textsearch
 from visitguide.bank import Guide
 from visitguide.console import escape, json_rows, out, plain
 from visitguide.errors import UsageError
@@ -71,7 +71,7 @@ def find_questions(
                 continue
             if criterion is not None and criterion not in q.criteria:
                 continue
-            if search and not bank.matches(search, q.id, q.text, q.hint, *q.evidence):
+            if search and not textsearch.matches(search, q.id, q.text, q.hint, *q.evidence):
                 continue
             rows.append(QuestionRow(guide=guide.id, audience=aud, id=q.id, text=q.text, criteria=q.criteria))
     return rows

@@ -37,7 +37,15 @@ from visitguide import __version__
 
 FORMAT = 1
 MAGIC = b"visitguide-cache\n"
-_RULE_MODULES = ("bank.py", "models.py", "yamlsafe.py", "marks.py", "guide_data.py", "cache.py")
+_RULE_MODULES = (
+    "bank.py",
+    "models.py",
+    "problems.py",
+    "yamlsafe.py",
+    "marks.py",
+    "guide_data.py",
+    "cache.py",
+)
 
 
 def folder() -> Path | None:

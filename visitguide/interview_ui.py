@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 from visitguide import identifiers
 from visitguide import interview_view as view
 from visitguide.asker import Asker, NoteInterrupted, Option, heading, required
-from visitguide.bank import matches
 from visitguide.console import escape
 from visitguide.errors import InterviewFileError
 from visitguide.interview_file import AnswerStatus, Rating
 from visitguide.messages import t
 from visitguide.session import PENDING, Session, wrapping_after
+from visitguide.textsearch import matches
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from visitguide import bank
+from visitguide import textsearch
 from visitguide.bank import Guide
 from visitguide.guide_data import EQUIVALENT_REFERENTIEL, Checkpoint, Criterion, Question
 from visitguide.interview_file import AnswerStatus, Interview
@@ -28,7 +28,7 @@ def sector_key(sector: str | None) -> SectorKey:
     """Sectors compared without case, accents or extra spaces; None when not given."""
     if sector is None or not sector.strip():
         return None
-    return bank.fold(" ".join(sector.split()))
+    return textsearch.fold(" ".join(sector.split()))
 
 
 @dataclass
@@ -313,12 +313,12 @@ class Builder:
             d for c in self.guide.meta.checkpoints if criterion_id in c.criteria for d in c.evidence
         ]
         for text in requested:
-            docs.setdefault(bank.fold(text.strip()), (text, True, {}))
+            docs.setdefault(textsearch.fold(text.strip()), (text, True, {}))
         for group in groups:
             for block in group.questions:
                 for note in block.notes:
                     for text in note.evidence:
-                        _, _, seen = docs.setdefault(bank.fold(text.strip()), (text, False, {}))
+                        _, _, seen = docs.setdefault(textsearch.fold(text.strip()), (text, False, {}))
                         seen.setdefault(note.who.interview, note.who)  # once per interview
         return [m.Document(text, asked, list(seen.values())) for text, asked, seen in docs.values()]
 
@@ -435,7 +435,7 @@ def _distinct(values: Iterable[str]) -> list[str]:
     for value in values:
         text = " ".join(value.split())
         if text:
-            seen.setdefault(bank.fold(text), text)
+            seen.setdefault(textsearch.fold(text), text)
     return list(seen.values())
 
 

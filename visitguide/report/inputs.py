@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from visitguide import bank, identifiers
+from visitguide import bank, identifiers, textsearch
 from visitguide import interview_file as ifile
 from visitguide.bank import Guide
 from visitguide.errors import InputError, InterviewFileError, UsageError
@@ -148,9 +148,9 @@ def _ordered(guide: Guide, sources: list[Source]) -> list[Source]:
         ctx = s.interview.context
         return (
             rank.get(s.interview.audience, len(rank)),
-            bank.fold(ctx.sector or ""),
+            textsearch.fold(ctx.sector or ""),
             ctx.date,
-            bank.fold(ctx.interviewee_role),
+            textsearch.fold(ctx.interviewee_role),
             s.display,
         )
 
