@@ -20,7 +20,7 @@ import typer
 from typer import _click
 
 from visitguide import __version__, cli_chrome
-from visitguide.errors import MAX_SHOWN, BankError, ExitCode, Interrupted, UsageError, VisitguideError
+from visitguide.errors import BankError, ExitCode, Interrupted, UsageError, VisitguideError, problem_lines
 from visitguide.messages import t
 
 cli_chrome.install()
@@ -108,10 +108,8 @@ def report_bank_error(exc: BankError) -> None:
 
     error(t("error.bank_header", count=len(exc.problems)))
     console = err()
-    for problem in exc.problems[:MAX_SHOWN]:
-        console.print(escape(str(problem)), soft_wrap=True)
-    if len(exc.problems) > MAX_SHOWN:
-        console.print(t("problems.more", count=len(exc.problems) - MAX_SHOWN), soft_wrap=True)
+    for line in problem_lines(exc.problems):
+        console.print(escape(line), soft_wrap=True)
 
 
 app = typer.Typer(

@@ -41,6 +41,16 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+def problem_lines(problems: list[Problem]) -> list[str]:
+    """`file:line: message` for the first `MAX_SHOWN` problems, then how many more there are."""
+    from visitguide.messages import t
+
+    lines = [str(p) for p in problems[:MAX_SHOWN]]
+    if len(problems) > MAX_SHOWN:
+        lines.append(t("problems.more", count=len(problems) - MAX_SHOWN))
+    return lines
+
+
 def os_reason(exc: OSError) -> str:
     """Why a file operation failed, in the interface language (never the system's English)."""
     import errno

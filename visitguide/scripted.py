@@ -17,7 +17,7 @@ from visitguide import answers_file as af
 from visitguide import bank
 from visitguide import interview_file as ifile
 from visitguide.dates import parse_day
-from visitguide.errors import MAX_SHOWN, InputError, Problem, UsageError, VisitguideError
+from visitguide.errors import InputError, Problem, UsageError, VisitguideError, problem_lines
 from visitguide.interview_file import AnswerStatus, Interview
 from visitguide.messages import t
 from visitguide.paths import CONTEXT_KEYS, default_interview_path, refuse_folder
@@ -313,10 +313,7 @@ def _refusal(problems: list[Problem]) -> str:
     """One message: what happened, then each problem on its own `file:line: message` line
     (the first `MAX_SHOWN` of them: a file of thousands of mistakes gives a readable report)."""
     unique = sorted(dict.fromkeys(problems), key=lambda p: p.line or 0)
-    lines = [t("scripted.refused", count=len(unique))] + [str(p) for p in unique[:MAX_SHOWN]]
-    if len(unique) > MAX_SHOWN:
-        lines.append(t("scripted.more_problems", count=len(unique) - MAX_SHOWN))
-    return "\n".join(lines)
+    return "\n".join([t("scripted.refused", count=len(unique)), *problem_lines(unique)])
 
 
 def _report(script: Script, path: Path, session: Session) -> None:

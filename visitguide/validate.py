@@ -7,7 +7,7 @@ from pathlib import Path
 
 from visitguide import bank
 from visitguide.console import escape, out
-from visitguide.errors import MAX_SHOWN, ExitCode, Problem, UsageError
+from visitguide.errors import ExitCode, Problem, UsageError, problem_lines
 from visitguide.messages import t
 from visitguide.paths import bundled_bank, user_banks
 
@@ -33,10 +33,8 @@ def run(dirs: Sequence[Path], banks: Sequence[Path]) -> int:
         problems.extend(found)
         guides += _count_guides(folder)
     console = out()
-    for problem in problems[:MAX_SHOWN]:
-        console.print(escape(str(problem)), soft_wrap=True)
-    if len(problems) > MAX_SHOWN:
-        console.print(t("problems.more", count=len(problems) - MAX_SHOWN), soft_wrap=True)
+    for line in problem_lines(problems):
+        console.print(escape(line), soft_wrap=True)
     if problems:
         console.print(f"[red]{t('validate.problems', count=len(problems))}[/]")
         return int(ExitCode.PROBLEMS)

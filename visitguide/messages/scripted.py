@@ -6,10 +6,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "fichier de réponses refusé ({count} problème(s)) ; rien n'a été écrit :",
         "answers file refused ({count} problem(s)); nothing was written:",
     ),
-    "scripted.more_problems": (
-        "… et {count} autre(s) problème(s) : corrigez d'abord ceux-ci",
-        "… and {count} more problem(s): fix these first",
-    ),
     "scripted.empty": (
         "fichier de réponses vide : rien à enregistrer",
         "empty answers file: nothing to save",
