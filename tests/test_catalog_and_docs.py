@@ -84,3 +84,10 @@ def test_bundled_files_point_at_the_schemas() -> None:
         expected = "guide.schema.json" if path.name == "guide.yaml" else "audience.schema.json"
         assert first == f"# yaml-language-server: $schema=../../visitguide/schemas/{expected}"
         assert (path.parent / first.split("=", 1)[1]).resolve().is_file()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_no_python_type_names(cli: Invoke, command: str) -> None:
+    result = cli(command, "--help")
+    for python_word in ("<bool>", "<list[Path]>", "<Path>", "<str>", "<text>"):
+        assert python_word not in result.stdout

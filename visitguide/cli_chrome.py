@@ -148,6 +148,31 @@ def _translate_rich_help() -> None:
     rich_utils.DEPRECATED_STRING = t("chrome.deprecated")
     rich_utils.ABORTED_TEXT = t("chrome.aborted")
     rich_utils.RICH_HELP = t("chrome.try_help")
+    _hide_python_types()
+
+
+def _hide_python_types() -> None:
+    """Help shows a type beside each option: keep our metavars (`FICHIER`) and the choices
+    (`<md|html|…>`), drop Python's names (`<bool>`, `<list[Path]>`)."""
+    from typer import core
+
+    for cls in (core.TyperArgument, core.TyperOption):
+        original = cls.display_type_rich
+        if getattr(original, "_visitguide", False):
+            continue
+        cls.display_type_rich = _choices_only(original)  # type: ignore[method-assign]
+
+
+def _choices_only(original: Any) -> Any:
+    def display_type_rich(self: Any, ctx: _click.Context) -> str | None:
+        shown = original(self, ctx)
+        if shown is None or "|" in shown:
+            return shown  # the choices
+        is_option = getattr(self, "param_type_name", "") == "option"
+        return shown if is_option and getattr(self, "metavar", None) else None  # FICHIER, PUBLIC…
+
+    display_type_rich._visitguide = True  # type: ignore[attr-defined]
+    return display_type_rich
 
 
 def _usage(text: str) -> str:
