@@ -278,3 +278,27 @@ def test_validate_a_missing_folder_is_bad_usage(cli: Invoke, tmp_path: Path) -> 
     result = cli("validate", tmp_path / "absent")
     assert result.exit_code == 2
     assert "dossier de banque introuvable" in result.stderr
+
+
+def test_an_unreadable_guide_folder_is_named_not_a_traceback(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As root nothing is unreadable: the permission error is simulated where it arises."""
+    bank = tmp_path / "bank"
+    write_guide(bank)
+    locked = bank / "verrouille"
+    locked.mkdir()
+    original = Path.is_file
+
+    def is_file(self: Path) -> bool:
+        if self.parent == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self)
+
+    monkeypatch.setattr(Path, "is_file", is_file)
+    listed = cli("guides", "--bank", bank)
+    assert listed.exit_code == 2
+    assert "verrouille: fichier illisible (droits d'accès insuffisants)" in listed.stderr
+    checked = cli("validate", bank)
+    assert checked.exit_code == 1
+    assert "verrouille: fichier illisible (droits d'accès insuffisants)" in checked.stdout

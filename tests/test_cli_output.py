@@ -54,13 +54,19 @@ def test_a_full_disk_is_said_in_french(tmp_path: Path) -> None:
         (["interview", "--dry-run", "--out", "x.json"], "--dry-run et --out ne vont pas ensemble."),
         (["interview", "--dry-run", "--resume", "x.json"], "--dry-run et --resume ne vont pas ensemble."),
         (["interview", "--dry-run", "--answers", "x.yaml"], "--dry-run et --answers ne vont pas ensemble."),
-        (["export", "--blank", "visite"], "--blank et CHEMIN… ne vont pas ensemble."),
+        (["export", "--blank", "visite"], "--blank et CHEMIN ne vont pas ensemble."),
         (["export", "--blank", "--redact"], "--blank et --redact ne vont pas ensemble."),
         (["export", "visite", "--audience", "technique"], "--audience ne s'emploie qu'avec --blank."),
-        (["status"], "paramètre manquant : CHEMIN…."),
+        (["status"], "paramètre manquant : CHEMIN."),
     ],
 )
 def test_contradictory_options_are_refused(cli: Invoke, args: list[str], message: str) -> None:
     result = cli(*args)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_english_names_parameters_in_english(cli: Invoke) -> None:
+    result = cli("status", env={"VISITGUIDE_LANG": "en"})
+    assert result.exit_code == 2
+    assert "missing parameter: " in result.stderr

@@ -102,14 +102,22 @@ class Guide:
 # --- discovery ---------------------------------------------------------------------------
 
 
+def _has_guide(folder: Path) -> bool:
+    """Whether `folder` holds a `guide.yaml`; a folder that cannot be read is a `BankError`."""
+    try:
+        return (folder / GUIDE_FILE).is_file()
+    except OSError as exc:  # is_file() only swallows "not found": a permission error comes here
+        raise BankError([Problem(folder, None, t("file.os_error", error=os_reason(exc)))]) from None
+
+
 def _guide_folders(bank: Path) -> list[Path]:
-    if (bank / GUIDE_FILE).is_file():  # a single guide folder given as a bank
+    if _has_guide(bank):  # a single guide folder given as a bank
         return [bank]
     try:
         children = sorted(bank.iterdir())
     except OSError:
         return []
-    return [c for c in children if c.is_dir() and (c / GUIDE_FILE).is_file()]
+    return [c for c in children if c.is_dir() and _has_guide(c)]
 
 
 def discover(cli_banks: Sequence[Path] = ()) -> dict[str, GuideSource]:
@@ -176,12 +184,22 @@ def check_bank(path: Path) -> list[Problem]:
     """Every problem of a bank, or of a single guide folder."""
     if not path.is_dir():
         return [Problem(path, None, t("bank.not_a_folder", path=path))]
-    if (path / GUIDE_FILE).is_file():
-        return check_folder(path)
+    try:
+        if _has_guide(path):
+            return check_folder(path)
+        folders = [c for c in sorted(path.iterdir()) if c.is_dir() and not c.name.startswith((".", "_"))]
+    except BankError as exc:
+        return exc.problems
+    except OSError as exc:
+        return [Problem(path, None, t("file.os_error", error=os_reason(exc)))]
     problems: list[Problem] = []
-    folders = [c for c in sorted(path.iterdir()) if c.is_dir() and not c.name.startswith((".", "_"))]
     for folder in folders:
-        if not (folder / GUIDE_FILE).exists():
+        try:
+            has_guide = _has_guide(folder)
+        except BankError as exc:
+            problems.extend(exc.problems)
+            continue
+        if not has_guide:
             problems.append(Problem(folder, None, t("bank.folder_without_guide")))
         else:
             problems.extend(check_folder(folder))

@@ -80,8 +80,10 @@ def _os_failure(exc: OSError) -> int:
         return int(ExitCode.OK)
     from visitguide.errors import os_reason
 
-    where = str(exc.filename) if exc.filename else t("error.stdout")
-    _error(t("error.os", where=where, reason=os_reason(exc)))
+    if exc.filename:  # a file the command read or wrote without saying so itself
+        _error(t("error.os_file", path=exc.filename, reason=os_reason(exc)))
+    else:
+        _error(t("error.os", where=t("error.stdout"), reason=os_reason(exc)))
     return int(ExitCode.USAGE)
 
 
@@ -124,10 +126,14 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-BankOpt = Annotated[list[Path] | None, typer.Option("--bank", help=t("help.bank"), metavar="DOSSIER")]
-GuideOpt = Annotated[str | None, typer.Option("--guide", "-g", help=t("help.guide"), metavar="GUIDE")]
+BankOpt = Annotated[
+    list[Path] | None, typer.Option("--bank", help=t("help.bank"), metavar=t("metavar.folder"))
+]
+GuideOpt = Annotated[
+    str | None, typer.Option("--guide", "-g", help=t("help.guide"), metavar=t("metavar.guide"))
+]
 AudienceOpt = Annotated[
-    str | None, typer.Option("--audience", "-a", help=t("help.audience"), metavar="PUBLIC")
+    str | None, typer.Option("--audience", "-a", help=t("help.audience"), metavar=t("metavar.audience"))
 ]
 
 
@@ -163,10 +169,11 @@ def questions_cmd(
     guide: GuideOpt = None,
     audience: AudienceOpt = None,
     criterion: Annotated[
-        str | None, typer.Option("--criterion", "-c", help=t("help.criterion"), metavar="CRITÈRE")
+        str | None,
+        typer.Option("--criterion", "-c", help=t("help.criterion"), metavar=t("metavar.criterion")),
     ] = None,
     search: Annotated[
-        str | None, typer.Option("--search", "-s", help=t("help.search"), metavar="TEXTE")
+        str | None, typer.Option("--search", "-s", help=t("help.search"), metavar=t("metavar.text"))
     ] = None,
     fmt: Annotated[
         ListFormat, typer.Option("--format", "-f", help=t("help.format_table_json"))
@@ -190,7 +197,7 @@ def criteria_cmd(guide: GuideOpt = None, bank: BankOpt = None) -> None:
 def validate_cmd(
     dirs: Annotated[
         list[Path] | None,
-        typer.Argument(help=t("help.validate_dirs"), metavar="DOSSIER…", show_default=False),
+        typer.Argument(help=t("help.validate_dirs"), metavar=t("metavar.folder"), show_default=False),
     ] = None,
     bank: BankOpt = None,
 ) -> int:
@@ -219,24 +226,34 @@ ContextOpts = dict[str, str | None]
 def interview_cmd(
     guide: GuideOpt = None,
     audience: AudienceOpt = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help=t("help.out"), metavar="FICHIER")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help=t("help.out"), metavar=t("metavar.file"))
+    ] = None,
     resume: Annotated[
-        Path | None, typer.Option("--resume", "-r", help=t("help.resume"), metavar="FICHIER")
+        Path | None, typer.Option("--resume", "-r", help=t("help.resume"), metavar=t("metavar.file"))
     ] = None,
     answers: Annotated[
-        Path | None, typer.Option("--answers", help=t("help.answers"), metavar="FICHIER")
+        Path | None, typer.Option("--answers", help=t("help.answers"), metavar=t("metavar.file"))
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.dry_run"))] = False,
     fmt: Annotated[
         DryRunFormat, typer.Option("--format", "-f", help=t("help.dry_run_format"))
     ] = DryRunFormat.text,
     establishment: Annotated[
-        str | None, typer.Option("--establishment", help=t("help.establishment"), metavar="TEXTE")
+        str | None, typer.Option("--establishment", help=t("help.establishment"), metavar=t("metavar.text"))
     ] = None,
-    sector: Annotated[str | None, typer.Option("--sector", help=t("help.sector"), metavar="TEXTE")] = None,
-    role: Annotated[str | None, typer.Option("--role", help=t("help.role"), metavar="TEXTE")] = None,
-    visitor: Annotated[str | None, typer.Option("--visitor", help=t("help.visitor"), metavar="TEXTE")] = None,
-    date: Annotated[str | None, typer.Option("--date", help=t("help.date"), metavar="AAAA-MM-JJ")] = None,
+    sector: Annotated[
+        str | None, typer.Option("--sector", help=t("help.sector"), metavar=t("metavar.text"))
+    ] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", help=t("help.role"), metavar=t("metavar.text"))
+    ] = None,
+    visitor: Annotated[
+        str | None, typer.Option("--visitor", help=t("help.visitor"), metavar=t("metavar.text"))
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help=t("help.date"), metavar=t("metavar.date"))
+    ] = None,
     bank: BankOpt = None,
 ) -> int | None:
     context: ContextOpts = {
@@ -248,6 +265,7 @@ def interview_cmd(
     }
     overrides = {k: v for k, v in context.items() if v is not None}
     _needs("--format", fmt != DryRunFormat.text, "--dry-run", dry_run)
+    _not_together("--out", out is not None, "--resume", resume is not None)
     for option, given in (("--answers", answers), ("--resume", resume), ("--out", out)):
         _not_together("--dry-run", dry_run, option, given is not None)
     if dry_run:
@@ -266,13 +284,14 @@ def interview_cmd(
 @app.command("export", help=t("cmd.export"), cls=cli_chrome.Command)
 def export_cmd(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help=t("help.export_paths"), metavar="CHEMIN…", show_default=False)
+        list[Path] | None,
+        typer.Argument(help=t("help.export_paths"), metavar=t("metavar.paths"), show_default=False),
     ] = None,
     fmt: Annotated[
         ExportFormat, typer.Option("--format", "-f", help=t("help.export_format"))
     ] = ExportFormat.md,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help=t("help.output"), metavar="FICHIER")
+        Path | None, typer.Option("--output", "-o", help=t("help.output"), metavar=t("metavar.file"))
     ] = None,
     guide: GuideOpt = None,
     redact: Annotated[bool, typer.Option("--redact", help=t("help.redact"))] = False,
@@ -280,7 +299,7 @@ def export_cmd(
     audience: AudienceOpt = None,
     bank: BankOpt = None,
 ) -> int | None:
-    _not_together("--blank", blank, "CHEMIN…", bool(paths))
+    _not_together("--blank", blank, t("metavar.paths"), bool(paths))
     _not_together("--blank", blank, "--redact", redact)
     _needs("--audience", audience is not None, "--blank", blank)
     if blank:
@@ -295,7 +314,8 @@ def export_cmd(
 @app.command("status", help=t("cmd.status"), cls=cli_chrome.Command)
 def status_cmd(
     paths: Annotated[
-        list[Path], typer.Argument(help=t("help.status_paths"), metavar="CHEMIN…", show_default=False)
+        list[Path],
+        typer.Argument(help=t("help.status_paths"), metavar=t("metavar.paths"), show_default=False),
     ],
     guide: GuideOpt = None,
     bank: BankOpt = None,
@@ -308,7 +328,7 @@ def status_cmd(
 @app.command("check", help=t("cmd.check"), cls=cli_chrome.Command)
 def check_cmd(
     paths: Annotated[
-        list[Path], typer.Argument(help=t("help.check_paths"), metavar="CHEMIN…", show_default=False)
+        list[Path], typer.Argument(help=t("help.check_paths"), metavar=t("metavar.paths"), show_default=False)
     ],
     bank: BankOpt = None,
 ) -> int | None:

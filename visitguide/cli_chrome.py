@@ -222,7 +222,7 @@ def usage_message(exc: _click.exceptions.UsageError) -> str:
 
 
 def _param_name(param: Any) -> str:
-    """How the user writes the parameter: its option (`--format`) or its metavar (`CHEMIN…`)."""
+    """How the user writes the parameter: its option (`--format`) or its metavar (`CHEMIN`)."""
     if param is None:
         return "?"
     if getattr(param, "param_type_name", "") == "option":

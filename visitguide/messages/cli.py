@@ -39,11 +39,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chrome.see_help": ("Voir « visitguide {command} --help ».", "See 'visitguide {command} --help'."),
     "error.prefix": ("Erreur :", "Error:"),
     "error.os": ("écriture impossible dans {where} : {reason}", "cannot write to {where}: {reason}"),
+    # metavars: how help and messages name what an option or argument takes
+    "metavar.folder": ("DOSSIER", "FOLDER"),
+    "metavar.guide": ("GUIDE", "GUIDE"),
+    "metavar.audience": ("PUBLIC", "AUDIENCE"),
+    "metavar.criterion": ("CRITÈRE", "CRITERION"),
+    "metavar.text": ("TEXTE", "TEXT"),
+    "metavar.file": ("FICHIER", "FILE"),
+    "metavar.date": ("AAAA-MM-JJ", "YYYY-MM-DD"),
+    "metavar.paths": ("CHEMIN", "PATH"),
     "usage.not_together": (
         "{first} et {second} ne vont pas ensemble.",
         "{first} and {second} cannot be used together.",
     ),
     "usage.needs": ("{option} ne s'emploie qu'avec {needed}.", "{option} is only used with {needed}."),
+    "error.os_file": ("{path} : {reason}", "{path}: {reason}"),
     "error.stdout": ("la sortie standard", "standard output"),
     "error.bank_header": (
         "Banque de questions invalide ({count} problème(s)) :",
