@@ -156,7 +156,7 @@ def validate(
         list[Path] | None,
         typer.Argument(
             help=HELP["help.validate_dirs"],
-            metavar="DOSSIER…",
+            metavar="DOSSIER",
             show_default=False,
         ),
     ] = None,
@@ -219,7 +219,7 @@ def interview(
 def export(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help=HELP["help.export_paths"], metavar="CHEMIN…", show_default=False),
+        typer.Argument(help=HELP["help.export_paths"], metavar="CHEMIN", show_default=False),
     ] = None,
     fmt: Annotated[
         ExportFormat, typer.Option("--format", "-f", help=HELP["help.export_format"])
@@ -258,7 +258,7 @@ def export(
 def status(
     paths: Annotated[
         list[Path],
-        typer.Argument(help=HELP["help.status_paths"], metavar="CHEMIN…", show_default=False),
+        typer.Argument(help=HELP["help.status_paths"], metavar="CHEMIN", show_default=False),
     ],
     guide: GuideOpt = None,
     bank: BankOpt = None,
@@ -273,7 +273,7 @@ def status(
 def check(
     paths: Annotated[
         list[Path],
-        typer.Argument(help=HELP["help.check_paths"], metavar="CHEMIN…", show_default=False),
+        typer.Argument(help=HELP["help.check_paths"], metavar="CHEMIN", show_default=False),
     ],
     bank: BankOpt = None,
 ) -> None:
