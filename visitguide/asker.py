@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections import deque
@@ -462,14 +463,45 @@ def edit_in_editor(text: str) -> str:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         try:
-            done = subprocess.run([*command, str(path)], check=False)
-        except OSError:
+            done = _run_editor([*command, str(path)])
+        except OSError as exc:
+            _say_editor_failed(command[0], exc)
             return text
         if done.returncode != 0:
             return text
         return path.read_text(encoding="utf-8", errors="replace").rstrip("\n")
     finally:
         path.unlink(missing_ok=True)
+
+
+def _run_editor(argv: list[str]) -> subprocess.CompletedProcess[bytes]:
+    """Run the editor with Ctrl-C left to it, as git does.
+
+    The terminal sends Ctrl-C to the whole process group: without this, an editor that does
+    not read it as a key (code --wait, gedit, a wrapper script) would be killed and the
+    interview ended with the note lost. The editor itself gets the default behaviour back.
+    """
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals cannot be set, run as is
+        return subprocess.run(argv, check=False)
+    try:
+        return subprocess.run(argv, check=False, preexec_fn=_default_sigint)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _say_editor_failed(program: str, exc: OSError) -> None:
+    import sys
+
+    from visitguide.console import clean
+    from visitguide.errors import os_reason
+
+    sys.stderr.write(clean(t("live.editor_failed", program=program, reason=os_reason(exc))) + "\n")
 
 
 def _say_why(choice: EditorChoice) -> None:

@@ -264,6 +264,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} ('{value}') does not read as a command (a quote left open?): ignored",
     ),
     "live.editor_used": ("Éditeur utilisé : {editor}", "Editor used: {editor}"),
+    "live.editor_failed": (
+        "l'éditeur {program} n'a pas pu être lancé ({reason}) : la note est inchangée",
+        "editor {program} could not be started ({reason}): the note is unchanged",
+    ),
     "live.editor_none": (
         "Aucun éditeur trouvé ($VISUAL, $EDITOR, editor, nano, vi) : la note reste telle quelle.",
         "No editor found ($VISUAL, $EDITOR, editor, nano, vi): the note stays as it is.",
