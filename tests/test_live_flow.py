@@ -280,10 +280,14 @@ def test_ctrl_c_at_the_criteria_keeps_the_added_question() -> None:
     added = saved()["added_questions"]
     assert added == [{**added[0], "id": "perso-1", "text": "Les comptes de service sont-ils revus ?"}]
     assert added[0]["criteria"] == []
-    # Resumed, the question is there to answer and to tie to criteria later.
-    again = Run([Menu(""), "list", "perso-1", "Revue annuelle", Menu(""), "quit"], out=None, resume=OUT)
+    # Resumed, the question asks for its criteria before its note: it belongs in the report.
+    again = Run(
+        [Menu(""), "list", "perso-1", ["3.6-06"], "Revue annuelle", Menu(""), "quit"], out=None, resume=OUT
+    )
+    assert "n'est rattachée à aucun critère" in again.text
     assert "Question 4/4 · perso-1" in " ".join(again.text.split())
     assert saved()["added_questions"][0]["notes"] == "Revue annuelle"
+    assert saved()["added_questions"][0]["criteria"] == ["3.6-06"]
 
 
 # --- evidence, editor ----------------------------------------------------------------------

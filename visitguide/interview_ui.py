@@ -11,7 +11,7 @@ question opens at once. Tab (or an empty note) opens the menu of everything else
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from visitguide import identifiers
@@ -102,6 +102,10 @@ class InterviewUI:
     def question(self, qid: str) -> str:
         """The question screen and its note; returns the next step."""
         item = self.session.item(qid)
+        if item.added and not item.criteria:  # Ctrl-C came before its criteria were ticked
+            self.console.print(t("live.add_criteria_missing", id=qid))
+            self._ask_criteria(qid, ())
+            item = self.session.item(qid)
         if not self.trail or self.trail[-1] != qid:
             self.trail.append(qid)
         if not self._quiet:
@@ -361,17 +365,21 @@ class InterviewUI:
         suggested = self.session.item(current).criteria if current else ()
         self._reopen()
         new_id = self.session.add_question(text)
+        self._ask_criteria(new_id, suggested)
+        self.console.print(t("live.added", id=new_id))
+        return new_id
+
+    def _ask_criteria(self, qid: str, suggested: Iterable[str]) -> None:
+        """Tie an added question to at least one criterion of the guide (saved at once)."""
         options = [
             Option(c.id, view.short(f"{c.id} {c.title}", view.label_width(self.console)))
             for c in self.session.guide.meta.criteria
         ]
-        criteria = self.asker.checkbox(t("live.add_criteria"), options, checked=suggested)
+        criteria = self.asker.checkbox(t("live.add_criteria"), options, checked=list(suggested))
         while not criteria:
             self.console.print(t("live.add_criteria_needed"))
-            criteria = self.asker.checkbox(t("live.add_criteria"), options, checked=suggested)
-        self.session.set_criteria(new_id, criteria)
-        self.console.print(t("live.added", id=new_id))
-        return new_id
+            criteria = self.asker.checkbox(t("live.add_criteria"), options, checked=list(suggested))
+        self.session.set_criteria(qid, criteria)
 
     # --- checkpoints ---------------------------------------------------------------------
 

@@ -264,6 +264,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} ('{value}') does not read as a command (a quote left open?): ignored",
     ),
     "live.editor_used": ("Éditeur utilisé : {editor}", "Editor used: {editor}"),
+    "live.add_criteria_missing": (
+        "La question ajoutée {id} n'est rattachée à aucun critère : cochez-en au moins un.",
+        "Added question {id} is tied to no criterion: tick at least one.",
+    ),
     "live.editor_failed": (
         "l'éditeur {program} n'a pas pu être lancé ({reason}) : la note est inchangée",
         "editor {program} could not be started ({reason}): the note is unchanged",
