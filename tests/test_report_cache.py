@@ -25,7 +25,13 @@ def fresh_environments() -> Iterator[None]:
 
 
 def cache_folder() -> Path:
-    return Path(os.environ["XDG_CACHE_HOME"]) / "visitguide" / "templates"
+    """Compiled templates of this program and jinja2 version (both decide the compiled code)."""
+    import jinja2
+
+    from visitguide import __version__
+
+    templates = Path(os.environ["XDG_CACHE_HOME"]) / "visitguide" / "templates"
+    return templates / f"{__version__}-jinja2-{jinja2.__version__}"
 
 
 def test_exports_keep_compiled_templates_and_give_the_same_report(cli: Invoke, tmp_path: Path) -> None:

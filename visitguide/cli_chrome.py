@@ -116,7 +116,10 @@ def _install_light_coercion() -> None:
         if descriptor.file_annotation is None:
             convert = _light_converter(descriptor.annotation)
             if convert is not None:
-                return LightParam(descriptor.parameter_info, descriptor.annotation, convert)
+                try:
+                    return LightParam(descriptor.parameter_info, descriptor.annotation, convert)
+                except TypeError:  # Typer's RuntimeParam changed shape: its own conversion
+                    pass
         return original(descriptor)
 
     core.build_runtime_param = build_runtime_param

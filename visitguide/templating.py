@@ -89,16 +89,23 @@ def bytecode_cache() -> BytecodeCache | None:
     own and nobody else can write to it (`cache.trusted`, the rule of the guide cache); a
     damaged entry is a miss, a failed write ignored.
     """
+    import jinja2
     from jinja2 import FileSystemBytecodeCache
 
+    from visitguide import __version__
     from visitguide import cache as cache_folder
 
     base = cache_folder.folder()
     if base is None:
         return None
-    folder = base / "templates"
+    # The compiled code also depends on the environment's options and on jinja2 itself,
+    # which the template's checksum does not see: one folder per program and jinja2 version.
+    folder = base / "templates" / f"{__version__}-jinja2-{jinja2.__version__}"
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        if not cache_folder.trusted(folder.parent):
+            return None
         if not cache_folder.trusted(folder):
             return None
     except OSError:
