@@ -245,3 +245,19 @@ def test_without_owners_and_modes_entries_are_still_used(
     guide = bank.load_guide(bank.GuideSource("essai", folder, folder.parent, False))
     assert cache.load(folder, guide.digest) is not None
     assert texts(cli, tmp_path / "bank") == expected
+
+
+def test_a_forged_entry_of_the_wrong_types_is_a_miss(tmp_path: Path) -> None:
+    """Even with a valid checksum, data the guide cannot hold is parsed again, not shown."""
+    from visitguide import bank, cache
+
+    source = bank.discover([])["risques-numeriques"]
+    first = bank.load_guide(source)
+    raw = cache.load_guide(source.folder, first.digest)
+    assert raw is not None
+    raw["guide"]["title"] = 123
+    raw["audiences"]["technique"]["questions"][0]["criteria"] = "3.6-06"
+    cache.store(source.folder, first.digest, raw)
+    again = bank.load_guide(source)
+    assert again.meta.title == first.meta.title
+    assert again.questions_for("technique")[0].criteria == ["3.6-06"]

@@ -88,45 +88,64 @@ class GuideMeta:
     references: list[str | Reference]
 
 
+def _text(value: Any) -> str:
+    """`value` when it is a string; a TypeError otherwise (a damaged cache entry is a miss)."""
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
+def _maybe(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _texts(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise TypeError(value)
+    return [_text(v) for v in value]
+
+
 def _equivalent(value: Any) -> Equivalent:
     if isinstance(value, str):
         return Equivalent(value)
-    return Equivalent(value["id"], value.get("title"))
+    return Equivalent(_text(value["id"]), _maybe(value.get("title")))
 
 
 def meta_from(raw: dict[str, Any]) -> GuideMeta:
     """The guide from the raw data of a `guide.yaml` that the models accepted."""
     return GuideMeta(
-        id=raw["id"],
-        title=raw["title"],
-        source=raw["source"],
-        version=raw["version"],
-        referentiel=raw["referentiel"],
-        language=raw.get("language", "fr"),
-        description=raw.get("description"),
+        id=_text(raw["id"]),
+        title=_text(raw["title"]),
+        source=_text(raw["source"]),
+        version=_text(raw["version"]),
+        referentiel=_text(raw["referentiel"]),
+        language=_text(raw.get("language", "fr")),
+        description=_maybe(raw.get("description")),
         criteria=[
             Criterion(
-                c["id"],
-                c["title"],
-                {ref: _equivalent(v) for ref, v in (c.get("equivalents") or {}).items()},
+                _text(c["id"]),
+                _text(c["title"]),
+                {_text(ref): _equivalent(v) for ref, v in (c.get("equivalents") or {}).items()},
             )
             for c in raw["criteria"]
         ],
-        audiences=[Audience(a["id"], a["label"]) for a in raw["audiences"]],
+        audiences=[Audience(_text(a["id"]), _text(a["label"])) for a in raw["audiences"]],
         checkpoints=[
             Checkpoint(
-                c["id"],
-                c["section"],
-                c["audience"],
-                c["text"],
-                list(c["criteria"]),
-                c.get("hint"),
-                list(c.get("evidence") or []),
+                _text(c["id"]),
+                _text(c["section"]),
+                _text(c["audience"]),
+                _text(c["text"]),
+                _texts(c["criteria"]),
+                _maybe(c.get("hint")),
+                _texts(c.get("evidence") or []),
             )
             for c in raw.get("checkpoints") or []
         ],
         references=[
-            r if isinstance(r, str) else Reference(r["title"], r.get("url"), r.get("category"))
+            _text(r)
+            if isinstance(r, str)
+            else Reference(_text(r["title"]), _maybe(r.get("url")), _maybe(r.get("category")))
             for r in raw.get("references") or []
         ],
     )
@@ -135,6 +154,12 @@ def meta_from(raw: dict[str, Any]) -> GuideMeta:
 def questions_from(raw: dict[str, Any]) -> tuple[Question, ...]:
     """The questions of an audience file that the models accepted."""
     return tuple(
-        Question(q["id"], list(q["criteria"]), q["text"], q.get("hint"), list(q.get("evidence") or []))
+        Question(
+            _text(q["id"]),
+            _texts(q["criteria"]),
+            _text(q["text"]),
+            _maybe(q.get("hint")),
+            _texts(q.get("evidence") or []),
+        )
         for q in raw["questions"]
     )
