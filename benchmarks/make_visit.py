@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from visitguide import bank
-from visitguide import interview_file as ifile
-from visitguide.bank import Guide
-from visitguide.interview_file import (
+from visitguide.bank import loader as bank
+from visitguide.bank.loader import Guide
+from visitguide.interview import file as ifile
+from visitguide.interview.file import (
     AddedQuestion,
     Answer,
     AnswerStatus,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from visitguide.cli import app
+from visitguide.cli.app import app
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "questions"

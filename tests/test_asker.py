@@ -1,6 +1,6 @@
 """The scripted stand-in answers as the real prompts do, key for key.
 
-Most interview tests drive the program through `ScriptedAsker`; they prove something only if
+Most interview tests drive the program through `StandInAsker`; they prove something only if
 a scripted answer gives what the same answer typed in the real prompt (`QuestionaryAsker`,
 keys through prompt_toolkit's pipe input) gives. Each case here runs both and compares.
 """
@@ -13,17 +13,8 @@ from typing import Any
 import pytest
 from test_asker_widgets import CTRL_C, CTRL_D, DOWN, ESC_ENTER, typed
 
-from visitguide.asker import (
-    ENTER,
-    Asker,
-    CtrlC,
-    Menu,
-    NoteInterrupted,
-    Option,
-    ScriptedAsker,
-    ScriptError,
-    heading,
-)
+from visitguide.interview.asker import Asker, NoteInterrupted, Option, heading
+from visitguide.interview.stand_in import ENTER, CtrlC, Menu, StandInAsker, StandInError
 
 OPTIONS = [Option("a", "Premier"), Option("b", "Second"), Option("c", "Troisième")]
 GROUPED = [heading("── Un"), Option("a", "Premier"), heading("── Deux"), Option("b", "Second")]
@@ -57,7 +48,7 @@ SAME: dict[str, tuple[Prompt, str, object]] = {
 def test_a_scripted_answer_gives_what_the_keys_give(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITOR", "false")
     prompt, keys, answer = SAME[case]
-    assert prompt(ScriptedAsker([answer])) == typed(keys, prompt)
+    assert prompt(StandInAsker([answer])) == typed(keys, prompt)
 
 
 # (what is asked, keys, scripted answer): both must raise the same exception
@@ -76,7 +67,7 @@ SAME_INTERRUPTION: dict[str, tuple[Prompt, str, object, type[BaseException]]] = 
 def test_a_scripted_interruption_is_the_same_exception(case: str) -> None:
     prompt, keys, answer, expected = SAME_INTERRUPTION[case]
     with pytest.raises(expected) as scripted:
-        prompt(ScriptedAsker([answer]))
+        prompt(StandInAsker([answer]))
     with pytest.raises(expected) as real:
         typed(keys, prompt)
     assert type(scripted.value) is type(real.value)
@@ -95,7 +86,7 @@ def test_ctrl_c_in_a_note_carries_the_same_draft(default: str, keys: str, answer
         return a.note("Notes", default=default)
 
     with pytest.raises(NoteInterrupted) as scripted:
-        prompt(ScriptedAsker([answer]))
+        prompt(StandInAsker([answer]))
     with pytest.raises(NoteInterrupted) as real:
         typed(keys, prompt)
     assert scripted.value.draft == real.value.draft == draft
@@ -110,13 +101,13 @@ def test_what_a_person_cannot_answer_a_script_cannot_either() -> None:
 
     with pytest.raises(EOFError):  # asked again; the keys ran out before a good value
         typed("hier\r", lambda a: a.text("Date", validate=refuse))
-    with pytest.raises(ScriptError, match="AAAA-MM-JJ"):
-        ScriptedAsker(["hier"]).text("Date", validate=refuse)
-    with pytest.raises(ScriptError):
-        ScriptedAsker(["z"]).select("Choix", OPTIONS)
-    with pytest.raises(ScriptError):
-        ScriptedAsker([""]).select("Choix", GROUPED)  # a heading is never chosen
-    with pytest.raises(ScriptError):
-        ScriptedAsker([["a", "z"]]).checkbox("Cases", OPTIONS)
-    with pytest.raises(ScriptError):
-        ScriptedAsker(["oui"]).confirm("Sûr ?")
+    with pytest.raises(StandInError, match="AAAA-MM-JJ"):
+        StandInAsker(["hier"]).text("Date", validate=refuse)
+    with pytest.raises(StandInError):
+        StandInAsker(["z"]).select("Choix", OPTIONS)
+    with pytest.raises(StandInError):
+        StandInAsker([""]).select("Choix", GROUPED)  # a heading is never chosen
+    with pytest.raises(StandInError):
+        StandInAsker([["a", "z"]]).checkbox("Cases", OPTIONS)
+    with pytest.raises(StandInError):
+        StandInAsker(["oui"]).confirm("Sûr ?")

@@ -11,7 +11,8 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from visitguide.asker import Note, NoteInterrupted, Option, QuestionaryAsker, heading
+from visitguide.interview.asker import Note, NoteInterrupted, Option, heading
+from visitguide.interview.widgets import QuestionaryAsker
 
 DOWN = "\x1b[B"
 ESC_ENTER = "\x1b\r"

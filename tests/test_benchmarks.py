@@ -13,8 +13,9 @@ import pytest
 import typer.main
 
 from tests.conftest import REPO
-from visitguide import bank, yamlsafe
-from visitguide.cli import app
+from visitguide.bank import loader as bank
+from visitguide.bank import yamlsafe
+from visitguide.cli.app import app
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 

@@ -18,8 +18,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from visitguide import yamlsafe
-from visitguide.yamlsafe import MarkedDict, MarkedList
+from visitguide.bank import yamlsafe
+from visitguide.bank.yamlsafe import MarkedDict, MarkedList
 
 
 def shape(data: Any) -> Any:

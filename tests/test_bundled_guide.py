@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 
 from tests.conftest import FICHE
-from visitguide import bank
-from visitguide.bank import Guide
+from visitguide.bank import loader as bank
+from visitguide.bank.loader import Guide
 
 SOURCE = FICHE.read_text(encoding="utf-8")
 AUDIENCE_HEADINGS = {

@@ -14,7 +14,8 @@ import pytest
 
 from tests.bankfactory import write_guide
 from tests.conftest import BUNDLED, Invoke
-from visitguide import bank, cache
+from visitguide.bank import cache
+from visitguide.bank import loader as bank
 
 BROKEN = "audience: gouvernance\nquestions:\n  - id: q\n    criteria: ['9.9-99']\n    text: Quoi ?\n"
 
@@ -249,7 +250,8 @@ def test_without_owners_and_modes_entries_are_still_used(
 
 def test_a_forged_entry_of_the_wrong_types_is_a_miss(tmp_path: Path) -> None:
     """Even with a valid checksum, data the guide cannot hold is parsed again, not shown."""
-    from visitguide import bank, cache
+    from visitguide.bank import cache
+    from visitguide.bank import loader as bank
 
     source = bank.discover([])["risques-numeriques"]
     first = bank.load_guide(source)

@@ -9,7 +9,7 @@ import pytest
 from typer.main import get_command
 
 from tests.conftest import REPO, Invoke
-from visitguide.cli import app
+from visitguide.cli.app import app
 from visitguide.messages import catalog
 from visitguide.schemas import FOLDER, bank_schemas, render
 

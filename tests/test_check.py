@@ -295,7 +295,7 @@ def test_an_unreadable_folder_is_named_with_a_french_reason(
 
 
 def test_find_names_each_file_once_in_walk_order(tmp_path: Path) -> None:
-    from visitguide import interview_file
+    from visitguide.interview import file as interview_file
 
     for name in ("b.json", "a/z.Json", "a/.cache/x.json", ".cache.json", "notes.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

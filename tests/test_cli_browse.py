@@ -186,8 +186,8 @@ def test_every_option_is_converted_without_pydantic() -> None:
 
     from typer.main import get_command
 
-    from visitguide import cli_chrome
-    from visitguide.cli import app
+    from visitguide.cli import typer_patches as cli_chrome
+    from visitguide.cli.app import app
 
     for name, command in get_command(app).commands.items():  # type: ignore[attr-defined]
         for param in command.params:
@@ -198,13 +198,13 @@ def test_every_option_is_converted_without_pydantic() -> None:
             assert cli_chrome._light_converter(annotation) is not None, (name, param.name, annotation)
     import typer.core
 
-    assert typer.core.build_runtime_param.__module__ == "visitguide.cli_chrome", "patch no longer applies"
+    assert typer.core.build_runtime_param.__module__ == "visitguide.cli.typer_patches", "patch no longer applies"
     assert cli_chrome._light_converter(dict[str, int]) is None
     assert cli_chrome._light_converter(typing.Optional[int]) is None  # noqa: UP045
 
 
 def test_json_rows_one_object_per_line_whatever_the_text() -> None:
-    from visitguide.console import json_rows
+    from visitguide.text import json_rows
 
     rows = [
         {"id": "a", "text": 'guillemets " et }, {"id": faux', "criteria": ["1"]},

@@ -12,8 +12,9 @@ import pytest
 
 from tests.bankfactory import write_guide
 from tests.conftest import REPO, Invoke
-from visitguide import bank, yamlsafe
-from visitguide import interview_file as ifile
+from visitguide.bank import loader as bank
+from visitguide.bank import yamlsafe
+from visitguide.interview import file as ifile
 
 GUIDE = bank.resolve("risques-numeriques")
 AUDIENCES = [a.id for a in GUIDE.audiences]

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from visitguide.asker import edit_in_editor
+from visitguide.interview.editor import edit_in_editor
 
 CHILD = """
-from visitguide.asker import edit_in_editor
+from visitguide.interview.editor import edit_in_editor
 print("RESULT=" + edit_in_editor("note"))
 """
 

@@ -18,9 +18,9 @@ import pytest
 from tests.conftest import REPO, Invoke
 from tests.data import interviews
 from tests.data.interviews import question_ids, snapshot, write
-from visitguide import interview_file as ifile
-from visitguide import live, session
 from visitguide.errors import InterviewFileError
+from visitguide.interview import file as ifile
+from visitguide.interview import live, session
 
 LOCKED = "est déjà ouvert par un autre processus visitguide"
 
@@ -235,12 +235,12 @@ def test_scripted_out_never_overwrites(cli: Invoke, tmp_path: Path) -> None:
 
 
 def test_live_out_never_overwrites_and_asks_nothing(tmp_path: Path) -> None:
-    from visitguide.asker import ScriptedAsker
     from visitguide.console import out
+    from visitguide.interview.stand_in import StandInAsker
 
     path = write(tmp_path / "e.json", {"first": "À garder."})
     before = snapshot(path)
-    asker = ScriptedAsker([])
+    asker = StandInAsker([])
     with pytest.raises(InterviewFileError, match="existe déjà : il n'est jamais écrasé"):
         live.run(None, "gouvernance", path, None, {}, [], asker=asker, console=out())
     assert asker.prompts == []
@@ -269,11 +269,11 @@ def test_scripted_resume_of_a_damaged_file_exits_2_and_leaves_it_alone(cli: Invo
 
 
 def test_live_resume_of_a_damaged_file_raises_before_any_prompt(tmp_path: Path) -> None:
-    from visitguide.asker import ScriptedAsker
     from visitguide.console import out
+    from visitguide.interview.stand_in import StandInAsker
 
     path, before = _damaged(tmp_path)
-    asker = ScriptedAsker([])
+    asker = StandInAsker([])
     with pytest.raises(InterviewFileError, match="JSON illisible"):
         live.run(None, None, None, path, {}, [], asker=asker, console=out())
     assert asker.prompts == []
@@ -285,7 +285,7 @@ def test_live_resume_of_a_damaged_file_raises_before_any_prompt(tmp_path: Path) 
 HOLDER = """
 import sys
 from pathlib import Path
-from visitguide.interview_file import Lock
+from visitguide.interview.file import Lock
 with Lock(Path(sys.argv[1])):
     print("verrouillé", flush=True)
     sys.stdin.read()
@@ -409,10 +409,10 @@ def test_scripted_resume_of_a_missing_file_creates_nothing(cli: Invoke, tmp_path
 def test_live_run_refuses_a_locked_file_before_prompting(held: tuple[Path, subprocess.Popen[str]]) -> None:
     from rich.console import Console
 
-    from visitguide.asker import ScriptedAsker
+    from visitguide.interview.stand_in import StandInAsker
 
     path, _ = held
-    asker = ScriptedAsker([])
+    asker = StandInAsker([])
     with pytest.raises(InterviewFileError, match=LOCKED):
         live.run(None, None, None, path, {}, [], asker=asker, console=Console(file=io.StringIO()))
     assert asker.prompts == []

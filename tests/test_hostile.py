@@ -19,9 +19,9 @@ from typer.testing import Result
 from tests.bankfactory import GOUVERNANCE, write_guide
 from tests.conftest import BUNDLED, Invoke
 from tests.data.interviews import question_ids, snapshot, write
-from visitguide import interview_file as ifile
-from visitguide import yamlsafe
+from visitguide.bank import yamlsafe
 from visitguide.errors import InterviewFileError
+from visitguide.interview import file as ifile
 
 MIB = 1024 * 1024
 ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202e"
@@ -210,13 +210,13 @@ def test_resuming_a_folder_is_refused(cli: Invoke, tmp_path: Path, reader: str) 
 
 @pytest.mark.parametrize("name", list(JSON_PAYLOADS))
 def test_live_resume_refuses_a_hostile_file_before_any_prompt(tmp_path: Path, name: str) -> None:
-    from visitguide import live
-    from visitguide.asker import ScriptedAsker
     from visitguide.console import out
+    from visitguide.interview import live
+    from visitguide.interview.stand_in import StandInAsker
 
     path = tmp_path / "e.json"
     path.write_bytes(JSON_PAYLOADS[name][0])
-    asker = ScriptedAsker([])
+    asker = StandInAsker([])
     with pytest.raises(InterviewFileError) as raised:
         live.run(None, None, None, path, {}, [], asker=asker, console=out())
     assert raised.value.exit_code == 2
@@ -408,9 +408,9 @@ def test_a_live_resume_shows_hostile_notes_and_ids_escaped(tmp_path: Path) -> No
     """The resume overview prints notes, context and forgotten answers: all made harmless."""
     from rich.console import Console
 
-    from visitguide import live
-    from visitguide.asker import CtrlC, ScriptedAsker
     from visitguide.errors import Interrupted
+    from visitguide.interview import live
+    from visitguide.interview.stand_in import CtrlC, StandInAsker
 
     path = _hostile_interview(tmp_path)
     text = path.read_text(encoding="utf-8")
@@ -418,7 +418,7 @@ def test_a_live_resume_shows_hostile_notes_and_ids_escaped(tmp_path: Path) -> No
     path.write_text(text.replace('"answers": {', '"answers": {' + orphan, 1), encoding="utf-8")
     output = io.StringIO()
     console = Console(file=output, force_terminal=False, color_system=None, width=200)
-    asker = ScriptedAsker([CtrlC()])
+    asker = StandInAsker([CtrlC()])
     try:
         live.run(None, None, None, path, {}, [], asker=asker, console=console)
     except Interrupted as exc:

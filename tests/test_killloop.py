@@ -16,7 +16,7 @@ from typing import IO
 import pytest
 
 from tests.conftest import REPO, Invoke
-from visitguide import interview_file as ifile
+from visitguide.interview import file as ifile
 
 WRITER = Path(__file__).parent / "data" / "killloop_writer.py"
 KILLS = 200

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from visitguide import live
-from visitguide.asker import ENTER, CtrlC, Menu, ScriptedAsker
 from visitguide.errors import ExitCode, Interrupted
+from visitguide.interview import live
+from visitguide.interview.stand_in import ENTER, CtrlC, Menu, StandInAsker
 
 Q1, Q2, Q3 = "regles-acces-si", "acces-distance-mobilite", "identification-professionnels-si"
 CONTEXT = {
@@ -53,7 +53,7 @@ class Run:
         **kwargs: Any,
     ) -> None:
         self.error: Interrupted | None = None
-        self.asker = ScriptedAsker(answers)
+        self.asker = StandInAsker(answers)
         self.screen = Screen(interrupt_at, key)
         console = Console(file=self.screen, width=200, no_color=True)
         args: dict[str, Any] = {

@@ -12,11 +12,11 @@ import pytest
 from conftest import BUNDLED, Invoke
 from test_live_flow import CONTEXT, OUT, Q1, Q2, Q3, Run, saved
 
-from visitguide import interview_file as ifile
-from visitguide import live
-from visitguide.asker import ENTER, CtrlC, Menu, ScriptedAsker
 from visitguide.errors import ExitCode, InterviewFileError, UsageError
-from visitguide.interview_ui import ACTIONS, END_ACTIONS
+from visitguide.interview import file as ifile
+from visitguide.interview import live
+from visitguide.interview.loop import ACTIONS, END_ACTIONS
+from visitguide.interview.stand_in import ENTER, CtrlC, Menu, StandInAsker
 from visitguide.messages import catalog
 
 # --- no terminal ---------------------------------------------------------------------------
@@ -369,7 +369,7 @@ def test_ctrl_c_on_the_guide_changed_screen_gives_the_resume_command(tmp_path: P
 
 
 def bank_guide_digest(bank: Path) -> str:
-    from visitguide import bank as banks
+    from visitguide.bank import loader as banks
 
     return banks.resolve("risques-numeriques", [bank]).digest
 
@@ -419,9 +419,7 @@ def test_every_live_message_used_in_the_code_exists() -> None:
     import re
 
     root = Path(live.__file__).parent
-    text = "".join(
-        (root / name).read_text() for name in ("live.py", "interview_ui.py", "interview_view.py", "asker.py")
-    )
+    text = "".join(path.read_text() for path in root.glob("*.py"))
     literal = set(re.findall(r't\("(live\.[a-z0-9_.]+)"', text))
     assert literal
     assert literal <= set(catalog())
@@ -455,4 +453,4 @@ def test_interview_file_holds_the_contract_keys() -> None:
 
 def test_scripted_asker_runs_out_loudly() -> None:
     with pytest.raises(AssertionError, match="no scripted answer left"):
-        live.run("risques-numeriques", "technique", OUT, None, CONTEXT, [], asker=ScriptedAsker([]))
+        live.run("risques-numeriques", "technique", OUT, None, CONTEXT, [], asker=StandInAsker([]))

@@ -18,7 +18,7 @@ import pytest
 
 from tests.bankfactory import write_guide
 from tests.conftest import REPO, Invoke
-from visitguide import bank
+from visitguide.bank import loader as bank
 
 GUIDE = bank.resolve("risques-numeriques")
 AUDIENCES = [a.id for a in GUIDE.audiences]

@@ -21,9 +21,11 @@ from hypothesis import strategies as st
 
 from tests.bankfactory import GOUVERNANCE, GUIDE, TERRAIN, write_guide
 from tests.data import interviews
-from visitguide import bank, check, scripted, yamlsafe
-from visitguide import interview_file as ifile
+from visitguide.bank import loader as bank
+from visitguide.bank import yamlsafe
 from visitguide.errors import BankError, ExitCode, InterviewFileError, VisitguideError
+from visitguide.interview import check, scripted
+from visitguide.interview import file as ifile
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -20,7 +20,7 @@ from tests.test_report_visits import (
     save,
     session,
 )
-from visitguide import bank
+from visitguide.bank import loader as bank
 from visitguide.report import jsonfile
 
 FORMATS = ["md", "html", "csv", "json", "docx"]
@@ -229,7 +229,7 @@ def test_a_failed_write_says_why_in_french_and_leaves_no_temporary_file(
     import errno
     import os
 
-    from visitguide import outputs
+    from visitguide import files as outputs
     from visitguide.errors import InputError
 
     def disk_full(fd: int) -> None:
@@ -242,7 +242,8 @@ def test_a_failed_write_says_why_in_french_and_leaves_no_temporary_file(
 
 
 def test_the_output_check_knows_the_interview_format() -> None:
-    from visitguide import interview_file, outputs
+    from visitguide import files as outputs
+    from visitguide.interview import file as interview_file
 
     assert f'"{interview_file.FORMAT}"'.encode() == outputs.INTERVIEW_MARK
 
@@ -456,20 +457,20 @@ def _functions(module: str) -> set[str]:
 
 def test_small_rules_are_defined_once() -> None:
     """The share of "oui" (ecarts.share), shortening a text (view.truncate) and the référentiel
-    of the equivalents shown (guide_data) each live in one place."""
+    of the equivalents shown (bank.guide) each live in one place."""
     assert "share" in _functions("report/ecarts.py")
-    assert not {"share", "_share"} & (_functions("report/build.py") | _functions("status.py"))
-    assert "_short" not in _functions("status.py")
+    assert not {"share", "_share"} & (_functions("report/build.py") | _functions("report/status.py"))
+    assert "_short" not in _functions("report/status.py")
     holders = [
         p.name
         for p in (Path(__file__).resolve().parent.parent / "visitguide").rglob("*.py")
         if "EQUIVALENT_REFERENTIEL =" in p.read_text(encoding="utf-8")
     ]
-    assert holders == ["guide_data.py"]
+    assert holders == ["guide.py"]
 
 
 def test_truncate_folds_spaces_and_line_breaks_then_shortens() -> None:
-    from visitguide.report.view import truncate
+    from visitguide.report.display import truncate
 
     assert truncate("Les risques\n  de sécurité", 40) == "Les risques de sécurité"
     assert truncate("Les risques de sécurité numérique", 15) == "Les risques de…"

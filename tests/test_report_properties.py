@@ -19,8 +19,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import Invoke
 from tests.test_report_visits import guide, save, session
-from visitguide import report
-from visitguide.interview_file import (
+from visitguide.interview.file import (
     AddedQuestion,
     Answer,
     AnswerStatus,
@@ -31,6 +30,7 @@ from visitguide.interview_file import (
     Rating,
 )
 from visitguide.report import build
+from visitguide.report import export as report
 from visitguide.report.inputs import Inputs, Source
 
 GUIDE = guide()

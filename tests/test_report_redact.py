@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import Invoke
 from tests.test_report_visits import read_back, save, session
-from visitguide.interview_file import Answer, AnswerStatus
+from visitguide.interview.file import Answer, AnswerStatus
 
 NIR = "2 95 10 99 126 111 93"
 EMAIL = "jean.dupont@chu-exemple.fr"

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import REPO
-from visitguide import bank
-from visitguide import interview_file as ifile
-from visitguide.bank import Guide
-from visitguide.interview_file import Answer, AnswerStatus, Context
-from visitguide.session import Session, new_interview
+from visitguide.bank import loader as bank
+from visitguide.bank.loader import Guide
+from visitguide.interview import file as ifile
+from visitguide.interview.file import Answer, AnswerStatus, Context
+from visitguide.interview.session import Session, new_interview
 
 GUIDE_ID = "risques-numeriques"
 

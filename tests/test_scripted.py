@@ -15,8 +15,8 @@ import pytest
 
 from tests.bankfactory import write_guide
 from tests.conftest import Invoke
-from visitguide import bank
-from visitguide import interview_file as ifile
+from visitguide.bank import loader as bank
+from visitguide.interview import file as ifile
 
 GUIDE = "risques-numeriques"
 
@@ -702,7 +702,7 @@ def test_no_answers_file_reaches_a_traceback(tmp_path: Path) -> None:
     from hypothesis import strategies as st
     from typer.testing import CliRunner
 
-    from visitguide.cli import app
+    from visitguide.cli.app import app
 
     runner = CliRunner()
     counter = iter(range(10**6))

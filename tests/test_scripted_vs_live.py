@@ -1,5 +1,5 @@
 """A scripted run writes the same interview file as the same interview typed in the live
-interview (driven by the issue-3 `ScriptedAsker`): ids and timestamps aside."""
+interview (driven by the issue-3 `StandInAsker`): ids and timestamps aside."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import Any
 from rich.console import Console
 
 from tests.conftest import Invoke
-from visitguide import live
-from visitguide.asker import ENTER, Menu, ScriptedAsker
+from visitguide.interview import live
+from visitguide.interview.stand_in import ENTER, Menu, StandInAsker
 
 CONTEXT = {
     "establishment": "CH Exemple",
@@ -91,8 +91,8 @@ def comparable(path: Path) -> dict[str, Any]:
     return data
 
 
-def type_interview(out: Path) -> ScriptedAsker:
-    asker = ScriptedAsker(TYPED)
+def type_interview(out: Path) -> StandInAsker:
+    asker = StandInAsker(TYPED)
     console = Console(file=io.StringIO(), width=200, no_color=True)
     code = live.run("risques-numeriques", "gouvernance", out, None, CONTEXT, [], asker=asker, console=console)
     assert code == 0

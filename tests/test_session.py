@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from visitguide import bank
-from visitguide import interview_view as view
+from visitguide.bank import loader as bank
 from visitguide.errors import UsageError
-from visitguide.session import Session, new_interview, wrapping_after
+from visitguide.interview import screens as view
+from visitguide.interview.session import Session, new_interview, wrapping_after
 
 Q1, Q2, Q3 = "regles-acces-si", "acces-distance-mobilite", "identification-professionnels-si"
 

@@ -15,7 +15,7 @@ from tests.conftest import REPO
 
 PROBE = """
 import sys
-from visitguide.cli import main
+from visitguide.cli.app import main
 sys.argv = ["visitguide", *{args!r}]
 try:
     main()

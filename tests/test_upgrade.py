@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Invoke
-from visitguide import interview_file as ifile
 from visitguide.errors import InterviewFileError
+from visitguide.interview import file as ifile
 
 V1 = Path(__file__).parent / "data" / "v1"
 V1_FILE = V1 / "gouvernance.json"

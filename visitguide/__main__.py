@@ -1,3 +1,3 @@
-from visitguide.entry import main
+from visitguide.cli.entry import main
 
 main()

@@ -21,8 +21,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from visitguide.console import clean
 from visitguide.messages import t
+from visitguide.text import clean
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
@@ -93,7 +93,7 @@ def bytecode_cache() -> BytecodeCache | None:
     from jinja2 import FileSystemBytecodeCache
 
     from visitguide import __version__
-    from visitguide import cache as cache_folder
+    from visitguide.bank import cache as cache_folder
 
     base = cache_folder.folder()
     if base is None:

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from visitguide import bank, session
-from visitguide import interview_file as ifile
-from visitguide.bank import Guide
+from visitguide.bank import loader as bank
+from visitguide.bank.loader import Guide
+from visitguide.interview import file as ifile
+from visitguide.interview import session
 
 GUIDE_ID = "risques-numeriques"
 AUDIENCE = "gouvernance"

@@ -18,8 +18,9 @@ import os
 import sys
 from pathlib import Path
 
-from visitguide import bank, session
-from visitguide import interview_file as ifile
+from visitguide.bank import loader as bank
+from visitguide.interview import file as ifile
+from visitguide.interview import session
 
 AUDIENCE = "gouvernance"
 

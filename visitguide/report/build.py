@@ -11,12 +11,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from visitguide import textsearch
-from visitguide.bank import Guide
-from visitguide.guide_data import EQUIVALENT_REFERENTIEL, Checkpoint, Criterion, Question
-from visitguide.interview_file import AnswerStatus, Interview
+from visitguide import text as textsearch
+from visitguide.bank.guide import EQUIVALENT_REFERENTIEL, Checkpoint, Criterion, Question
+from visitguide.bank.loader import Guide
+from visitguide.interview.file import AnswerStatus, Interview
 from visitguide.report import ecarts as ecarts_mod
-from visitguide.report import model as m
+from visitguide.report import visit as m
 from visitguide.report.inputs import Inputs, Source
 
 ASKED = frozenset({AnswerStatus.answered.value, AnswerStatus.revisit.value})

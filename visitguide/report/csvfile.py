@@ -11,10 +11,10 @@ from __future__ import annotations
 import csv
 import io
 
-from visitguide.console import clean
 from visitguide.messages import t
-from visitguide.report import model as m
-from visitguide.report import view
+from visitguide.report import display as view
+from visitguide.report import visit as m
+from visitguide.text import clean
 
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -16,10 +16,10 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
-from visitguide.console import clean
 from visitguide.messages import language, t
-from visitguide.report import model as m
-from visitguide.report import view
+from visitguide.report import display as view
+from visitguide.report import visit as m
+from visitguide.text import clean
 
 DOCUMENT_PART = "word/document.xml"
 BODY_OPEN = "<w:body>"

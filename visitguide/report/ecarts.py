@@ -17,21 +17,36 @@ Notes are free text: no écart is inferred from them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
-from visitguide.bank import Guide
-from visitguide.guide_data import Checkpoint
-from visitguide.report import model as m
+from visitguide.bank.guide import Checkpoint
+from visitguide.bank.loader import Guide
+from visitguide.report import visit as m
 
 if TYPE_CHECKING:
-    from visitguide.report.build import Entry
+    from visitguide.interview.file import Interview
 
 HIGH = 2 / 3
 LOW = 1 / 3
 MINORITY = 1 / 3
 
-Ratings = Mapping[str, list[tuple["Entry", m.Rated]]]
+
+
+class Entry(Protocol):
+    """One interview as the écarts see it (`build.Entry`, without importing `build`)."""
+
+    @property
+    def who(self) -> m.Who: ...
+
+    @property
+    def sector(self) -> str | None: ...
+
+    @property
+    def interview(self) -> Interview: ...
+
+
+Ratings = Mapping[str, Sequence[tuple[Entry, m.Rated]]]
 
 
 def share(oui: int, non: int) -> float | None:
@@ -105,7 +120,7 @@ def _audiences(
 
 
 def _sectors(
-    checkpoint: Checkpoint, rated: list[tuple[Entry, m.Rated]], names: Mapping[str, str]
+    checkpoint: Checkpoint, rated: Sequence[tuple[Entry, m.Rated]], names: Mapping[str, str]
 ) -> m.Ecart | None:
     counts = _count((pair for pair in rated if pair[0].sector is not None), lambda e: e.sector)
     sides = [
@@ -128,7 +143,7 @@ def _sectors(
 
 def _within(
     checkpoint: Checkpoint,
-    rated: list[tuple[Entry, m.Rated]],
+    rated: Sequence[tuple[Entry, m.Rated]],
     labels: Mapping[str, str],
     names: Mapping[str, str],
 ) -> list[m.Ecart]:

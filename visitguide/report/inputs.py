@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from visitguide import bank, identifiers, textsearch
-from visitguide import interview_file as ifile
-from visitguide.bank import Guide
+from visitguide import identifiers
+from visitguide import text as textsearch
+from visitguide.bank import loader as bank
+from visitguide.bank.loader import Guide
 from visitguide.errors import InputError, InterviewFileError, UsageError
-from visitguide.interview_file import Interview
+from visitguide.interview import file as ifile
+from visitguide.interview.file import Interview
 from visitguide.messages import t
 
 REPORT_MARK = b'"visitguide.visit"'

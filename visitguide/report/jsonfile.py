@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from visitguide.report import model as m
+from visitguide.report import visit as m
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "visit.schema.json"
 SCHEMA_ID = "https://visitguide.invalid/schemas/visit.schema.json"
@@ -21,7 +21,7 @@ SCHEMA_ID = "https://visitguide.invalid/schemas/visit.schema.json"
 def render(visit: m.Visit) -> str:
     """The visit as indented JSON (non-ASCII characters kept as they are, except those a
     terminal could take for commands, which are written as escapes)."""
-    from visitguide.console import safe_json_text
+    from visitguide.text import safe_json_text
 
     return safe_json_text(json.dumps(dataclasses.asdict(visit), ensure_ascii=False, indent=2)) + "\n"
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from visitguide import templating
 from visitguide.messages import language, t
-from visitguide.report import model as m
-from visitguide.report import view
+from visitguide.report import display as view
+from visitguide.report import visit as m
 
 
 def _audience_label(visit: m.Visit) -> Any:

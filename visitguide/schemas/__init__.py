@@ -17,7 +17,7 @@ FOLDER = Path(__file__).resolve().parent
 
 def bank_schemas() -> dict[str, dict[str, Any]]:
     """File name -> schema, for `guide.yaml` and the audience files."""
-    from visitguide.models import AudienceFile, GuideFile
+    from visitguide.bank.models import AudienceFile, GuideFile
 
     return {
         "guide.schema.json": _schema(GuideFile, "visitguide guide.yaml"),

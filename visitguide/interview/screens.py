@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from visitguide.console import clean, escape
-from visitguide.guide_data import EQUIVALENT_REFERENTIEL
+from visitguide.bank.guide import EQUIVALENT_REFERENTIEL
+from visitguide.console import escape
 from visitguide.identifiers import Found
+from visitguide.interview.session import PENDING, Item, Session
 from visitguide.messages import t
-from visitguide.session import PENDING, Item, Session
+from visitguide.text import clean
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from visitguide.guide_data import Checkpoint
+    from visitguide.bank.guide import Checkpoint
 
 MARKS = {PENDING: "○", "answered": "✓", "skipped": "–", "revisit": "⚑"}
 RATING_MARKS = {"oui": "oui", "non": "non", "na": "na "}

@@ -30,9 +30,9 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from visitguide import marks
+from visitguide.bank import marks
+from visitguide.bank.marks import MarkedDict, MarkedList, line_of  # noqa: F401  (part of this API
 from visitguide.errors import Problem, os_reason
-from visitguide.marks import MarkedDict, MarkedList, line_of  # noqa: F401  (part of this API)
 from visitguide.messages import t
 
 MAX_BYTES = marks.MAX_BYTES

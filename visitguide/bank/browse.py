@@ -6,12 +6,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TypedDict
 
-from visitguide import bank, textsearch
-from visitguide.bank import Guide
-from visitguide.console import escape, json_rows, out, plain
+from visitguide import text as textsearch
+from visitguide.bank import loader as bank
+from visitguide.bank.guide import EQUIVALENT_REFERENTIEL
+from visitguide.bank.loader import Guide
+from visitguide.console import escape, out, plain
 from visitguide.errors import UsageError
-from visitguide.guide_data import EQUIVALENT_REFERENTIEL
 from visitguide.messages import t
+from visitguide.text import json_rows
 
 
 def load_all(banks: Sequence[Path]) -> list[Guide]:

@@ -6,18 +6,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import gc
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from visitguide import cache, marks
-from visitguide.errors import BankError, InputError, Problem, UsageError, os_reason
-from visitguide.guide_data import (
+from visitguide import collector
+from visitguide.bank import cache, marks
+from visitguide.bank.guide import (
     Audience,
     Checkpoint,
     Criterion,
@@ -26,6 +24,7 @@ from visitguide.guide_data import (
     meta_from,
     questions_from,
 )
+from visitguide.errors import BankError, InputError, Problem, UsageError, os_reason
 from visitguide.messages import t
 from visitguide.paths import bundled_bank, user_banks
 
@@ -217,25 +216,9 @@ class _Loaded:
     model: Any
 
 
-@contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a guide is built.
-
-    Reading a guide creates tens of thousands of containers and no cycles; the collector
-    would walk them again and again for nothing (a third of the time of a cached load).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _check(source: GuideSource, use_cache: bool = True) -> tuple[Guide | None, list[Problem]]:
     """The guide and its problems; a clean guide is kept in `cache`, keyed by its bytes."""
-    with _no_collection():
+    with collector.paused():  # tens of thousands of containers, no cycles
         return _check_folder(source, use_cache)
 
 
@@ -259,7 +242,7 @@ def _check_folder(source: GuideSource, use_cache: bool) -> tuple[Guide | None, l
         cached = _from_raw(cache.load_guide(folder, guide_digest), source, guide_digest)
         if cached is not None:
             return cached, problems
-    from visitguide.models import AudienceFile, GuideFile  # pydantic: only when parsing
+    from visitguide.bank.models import AudienceFile, GuideFile  # pydantic: only when parsing
 
     meta = _parse_model(guide_path, contents.get(guide_path), GuideFile, problems)
     audiences = {
@@ -319,7 +302,7 @@ def _parse_model(
     """The file parsed and validated; None when it could not be read as a mapping at all."""
     from pydantic import ValidationError
 
-    from visitguide import yamlsafe
+    from visitguide.bank import yamlsafe
 
     if data is None:
         return None
@@ -338,7 +321,7 @@ def _parse_model(
     try:
         validated = model.model_validate(raw)
     except ValidationError as exc:
-        from visitguide.problems import validation_problems
+        from visitguide.bank.problems import validation_problems
 
         problems.extend(validation_problems(path, raw, exc))
         validated = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from visitguide.messages import t
-from visitguide.report import model as m
+from visitguide.report import visit as m
 
 # Pastel scale from "non" to "oui", readable with dark text on screen and on paper.
 _LOW = (0xF2, 0x9E, 0x9E)

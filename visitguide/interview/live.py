@@ -9,7 +9,6 @@ killed process loses at most the note being typed.
 
 from __future__ import annotations
 
-import gc
 import shlex
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -18,18 +17,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from visitguide import bank, dates
-from visitguide.console import clean
+from visitguide import collector, dates
+from visitguide.bank import loader as bank
 from visitguide.errors import Interrupted, InterviewFileError, UsageError
 from visitguide.messages import t
 from visitguide.paths import CONTEXT_KEYS, default_interview_dir, default_interview_path, refuse_folder
+from visitguide.text import clean
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from visitguide import interview_file as ifile
-    from visitguide.asker import Asker
-    from visitguide.session import Session
+    from visitguide.interview import file as ifile
+    from visitguide.interview.asker import Asker
+    from visitguide.interview.session import Session
 
 # The interview file and session modules (pydantic) and rich are imported once the first
 # question has been put: the visitor sees the first prompt as soon as the libraries that
@@ -54,8 +54,8 @@ def run(
     """
     if asker is None:
         require_terminal()
-        gc.enable()  # paused for short commands by `entry`; an interview lasts hours
-        from visitguide.asker import QuestionaryAsker
+        collector.resume()  # paused for short commands by `entry`; an interview lasts hours
+        from visitguide.interview.widgets import QuestionaryAsker
 
         asker = QuestionaryAsker()
     _check_date(overrides.get("date"))
@@ -137,8 +137,8 @@ def new_interview_run(
         chosen = choose_audience(guide, audience, asker)
         folder = out.parent if out is not None else default_interview_dir()
         context = ask_context(overrides, asker, previous_context(folder))
-        from visitguide import interview_file as ifile
-        from visitguide.session import Session, new_interview
+        from visitguide.interview import file as ifile
+        from visitguide.interview.session import Session, new_interview
 
         where.console = console = console or _console()
         interview = new_interview(guide, chosen, context)
@@ -154,7 +154,7 @@ def new_interview_run(
 
 def choose_guide(guide_id: str | None, banks: Sequence[Path], asker: Asker) -> bank.Guide:
     """The guide named, the only one found, or the one the visitor picks."""
-    from visitguide.asker import Option
+    from visitguide.interview.asker import Option
 
     if guide_id is None:
         sources = bank.discover(banks)
@@ -169,7 +169,7 @@ def _origin(source: bank.GuideSource) -> str:
 
 
 def choose_audience(guide: bank.Guide, audience: str | None, asker: Asker) -> str:
-    from visitguide.asker import Option
+    from visitguide.interview.asker import Option
 
     if audience is not None:
         guide.require_audience(audience)
@@ -190,7 +190,7 @@ def ask_context(overrides: Mapping[str, str], asker: Asker, previous: ifile.Cont
     The establishment and the visitor default to those of the last interview in the same
     folder (the same visit); the interviewee is described by a role, never a name.
     """
-    from visitguide.asker import required as asker_required
+    from visitguide.interview.asker import required as asker_required
 
     values: dict[str, str | None] = {k: v for k, v in overrides.items() if k in CONTEXT_KEYS}
 
@@ -218,7 +218,7 @@ def ask_context(overrides: Mapping[str, str], asker: Asker, previous: ifile.Cont
         ).strip()
     if not values.get("sector"):
         values["sector"] = None
-    from visitguide import interview_file as ifile
+    from visitguide.interview import file as ifile
 
     return ifile.Context.model_validate(values)
 
@@ -231,7 +231,7 @@ def previous_context(folder: Path) -> ifile.Context | None:
         return None
     if not files:
         return None
-    from visitguide import interview_file as ifile
+    from visitguide.interview import file as ifile
 
     for path in files[:20]:
         try:
@@ -264,8 +264,8 @@ def resume_interview(
     console: Console,
 ) -> int:
     """Carry on `path` where it was left: its guide and audience, the next pending question."""
-    from visitguide import interview_file as ifile
-    from visitguide.session import Session
+    from visitguide.interview import file as ifile
+    from visitguide.interview.session import Session
 
     ifile.read(path)  # a damaged or missing file is reported before anything is locked
     with ifile.Lock(path):
@@ -296,7 +296,7 @@ def _apply_overrides(session: Session, overrides: Mapping[str, str]) -> None:
 
 
 def _announce_resume(session: Session, path: Path, console: Console) -> None:
-    from visitguide import interview_view as view
+    from visitguide.interview import screens as view
 
     console.print(t("live.file_resumed", path=_shown(path)), soft_wrap=True)
     console.print(view.progress_line(session))
@@ -320,7 +320,7 @@ def _announce_resume(session: Session, path: Path, console: Console) -> None:
 
 def _interview(session: Session, start: str, asker: Asker, console: Console, banks: Sequence[Path]) -> int:
     """The loop (Ctrl-C and Ctrl-D are left to `_interruptions`)."""
-    from visitguide.interview_ui import InterviewUI
+    from visitguide.interview.loop import InterviewUI
 
     assert session.path is not None
     command = resume_command(session.path, banks)

@@ -15,10 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from visitguide import yamlsafe
+from visitguide.bank import yamlsafe
+from visitguide.bank.problems import error_message
 from visitguide.errors import Problem
 from visitguide.messages import t
-from visitguide.problems import error_message
 
 JSON_SUFFIXES = (".json",)
 YAML_SUFFIXES = (".yaml", ".yml")

@@ -12,10 +12,11 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-from visitguide import bank, outline
+from visitguide.bank import loader as bank
 from visitguide.errors import UsageError
 from visitguide.messages import t
-from visitguide.outline import AudienceView, CriterionView, GuideView, criterion_text
+from visitguide.outline import views as outline
+from visitguide.outline.views import AudienceView, CriterionView, GuideView, criterion_text
 
 COMMENT_WIDTH = 96
 NBSP = "\u00a0"
@@ -199,7 +200,7 @@ def _scalar(value: str) -> str:
 
     import yaml
 
-    from visitguide.console import safe_json_text
+    from visitguide.text import safe_json_text
 
     try:
         bare_ok = yaml.safe_load(value) == value and ":" not in value and "#" not in value

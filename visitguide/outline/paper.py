@@ -15,14 +15,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from visitguide import bank, outline, outputs
+from visitguide import files as outputs
+from visitguide.bank import loader as bank
 from visitguide.errors import UsageError
 from visitguide.messages import t
-from visitguide.outline import GuideView, criterion_text
+from visitguide.outline import views as outline
+from visitguide.outline.views import GuideView, criterion_text
 
 FORMATS = ("md", "html", "docx")
 WRITING_LINES = 6  # ruled lines under each question
-ADDED_QUESTIONS = 2  # blank blocks for questions of the visitor's own
 
 
 def run(
@@ -37,7 +38,7 @@ def run(
         outputs.check(output)
     view = outline.build(bank.resolve(guide_id, banks), audience)
     if fmt == "docx":
-        from visitguide import paper_docx
+        from visitguide.outline import paper_docx
 
         data = paper_docx.render(view)
     else:
@@ -70,7 +71,7 @@ def _helpers() -> dict[str, Any]:
         "safe_url": safe_url,
         "css_string": css_string,
         "writing_lines": WRITING_LINES,
-        "added_questions": ADDED_QUESTIONS,
+        "added_questions": outline.ADDED_QUESTIONS,
     }
 
 
@@ -91,7 +92,8 @@ def css_string(text: str) -> Any:
 
 
 def _written(path: Path, view: GuideView) -> None:
-    from visitguide.console import clean, err
+    from visitguide.console import err
+    from visitguide.text import clean
 
     audiences = ", ".join(a.id for a in view.audiences)
     err().print(t("paper.written", path=clean(str(path)), audiences=audiences), soft_wrap=True, markup=False)

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from visitguide import bank, identifiers
-from visitguide import interview_file as ifile
-from visitguide.bank import Guide
+from visitguide import identifiers
+from visitguide.bank import loader as bank
+from visitguide.bank.loader import Guide
 from visitguide.console import escape, out
 from visitguide.errors import BankError, ExitCode, UsageError
-from visitguide.interview_file import Context, DamagedFile, Interview
+from visitguide.interview import file as ifile
+from visitguide.interview.file import Context, DamagedFile, Interview
 from visitguide.messages import t
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from visitguide import bank
+from visitguide.bank import loader as bank
 from visitguide.console import escape, out
 from visitguide.errors import ExitCode, Problem, UsageError, problem_lines
 from visitguide.messages import t

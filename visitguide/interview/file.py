@@ -117,7 +117,7 @@ class Interview(_Model):
     def to_json(self) -> str:
         """The file's text: UTF-8 JSON, readable, with nothing that cannot be encoded nor
         anything a terminal would obey (the file may be `cat`)."""
-        from visitguide.console import safe_json_text
+        from visitguide.text import safe_json_text
 
         text = json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2)
         return safe_json_text(scrub(text)) + "\n"

@@ -12,7 +12,7 @@ from functools import cache as memoize
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from visitguide import marks
+from visitguide.bank import marks
 from visitguide.errors import Problem
 from visitguide.messages import t
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 @memoize
 def _known_keys() -> list[str]:
     """Every key of every bank model, to suggest the one meant by an unknown key."""
-    from visitguide import models
+    from visitguide.bank import models
 
     classes: list[type[BaseModel]] = [models.GuideFile, models.AudienceFile, models.Question]
     classes += [models.Checkpoint, models.Criterion, models.Audience, models.Reference, models.Equivalent]

@@ -19,7 +19,8 @@ from typing import Annotated, Any
 import typer
 from typer import _click
 
-from visitguide import __version__, cli_chrome
+from visitguide import __version__
+from visitguide.cli import typer_patches as cli_chrome
 from visitguide.errors import BankError, ExitCode, Interrupted, UsageError, VisitguideError, problem_lines
 from visitguide.messages import t
 
@@ -159,7 +160,7 @@ def root(
 
 @app.command("guides", help=t("cmd.guides"), cls=cli_chrome.Command)
 def guides_cmd(bank: BankOpt = None) -> None:
-    from visitguide import browse
+    from visitguide.bank import browse
 
     browse.show_guides(bank or [])
 
@@ -180,7 +181,7 @@ def questions_cmd(
     ] = ListFormat.table,
     bank: BankOpt = None,
 ) -> None:
-    from visitguide import browse
+    from visitguide.bank import browse
 
     guides = browse.selected_guides(guide, bank or [])
     browse.show_questions(browse.find_questions(guides, audience, criterion, search), fmt.value)
@@ -188,7 +189,7 @@ def questions_cmd(
 
 @app.command("criteria", help=t("cmd.criteria"), cls=cli_chrome.Command)
 def criteria_cmd(guide: GuideOpt = None, bank: BankOpt = None) -> None:
-    from visitguide import browse
+    from visitguide.bank import browse
 
     browse.show_criteria(browse.selected_guides(guide, bank or []))
 
@@ -201,7 +202,7 @@ def validate_cmd(
     ] = None,
     bank: BankOpt = None,
 ) -> int:
-    from visitguide import validate
+    from visitguide.bank import validate
 
     return validate.run(dirs or [], bank or [])
 
@@ -269,14 +270,14 @@ def interview_cmd(
     for option, given in (("--answers", answers), ("--resume", resume), ("--out", out)):
         _not_together("--dry-run", dry_run, option, given is not None)
     if dry_run:
-        from visitguide import dryrun
+        from visitguide.outline import dryrun
 
         return dryrun.run(guide, audience, fmt.value, bank or [])
     if answers is not None:
-        from visitguide import scripted
+        from visitguide.interview import scripted
 
         return scripted.run(answers, guide, audience, out, resume, overrides, bank or [])
-    from visitguide import live
+    from visitguide.interview import live
 
     return live.run(guide, audience, out, resume, overrides, bank or [])
 
@@ -303,10 +304,10 @@ def export_cmd(
     _not_together("--blank", blank, "--redact", redact)
     _needs("--audience", audience is not None, "--blank", blank)
     if blank:
-        from visitguide import paper
+        from visitguide.outline import paper
 
         return paper.run(guide, audience, fmt.value, output, bank or [])
-    from visitguide import report
+    from visitguide.report import export as report
 
     return report.run(paths or [], fmt.value, output, guide, redact, bank or [])
 
@@ -320,7 +321,7 @@ def status_cmd(
     guide: GuideOpt = None,
     bank: BankOpt = None,
 ) -> int | None:
-    from visitguide import status
+    from visitguide.report import status
 
     return status.run(paths, guide, bank or [])
 
@@ -332,7 +333,7 @@ def check_cmd(
     ],
     bank: BankOpt = None,
 ) -> int | None:
-    from visitguide import check
+    from visitguide.interview import check
 
     return check.run(paths, bank or [])
 

@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from visitguide import answers_file as af
-from visitguide import bank
-from visitguide import interview_file as ifile
+from visitguide.bank import loader as bank
 from visitguide.dates import parse_day
 from visitguide.errors import InputError, Problem, UsageError, VisitguideError, problem_lines
-from visitguide.interview_file import AnswerStatus, Interview
+from visitguide.interview import answers as af
+from visitguide.interview import file as ifile
+from visitguide.interview.file import AnswerStatus, Interview
+from visitguide.interview.session import Session, new_interview
 from visitguide.messages import t
 from visitguide.paths import CONTEXT_KEYS, default_interview_path, refuse_folder
-from visitguide.session import Session, new_interview
 
 
 @dataclass
@@ -318,7 +318,8 @@ def _refusal(problems: list[Problem]) -> str:
 
 def _report(script: Script, path: Path, session: Session) -> None:
     """The written file on stdout; warnings about personal identifiers on stderr."""
-    from visitguide.console import clean, err, escape, plain
+    from visitguide.console import err, escape, plain
+    from visitguide.text import clean
 
     for warning in script.warnings:
         err().print(escape(warning), soft_wrap=True)

@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from visitguide.messages import t
-from visitguide.outline import AudienceView, CriterionView, GuideView, criterion_text
-from visitguide.paper import ADDED_QUESTIONS
+from visitguide.outline.views import ADDED_QUESTIONS, AudienceView, CriterionView, GuideView, criterion_text
 
 ACCENT = (0x1F, 0x3A, 0x68)
 MUTED = (0x55, 0x55, 0x55)

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from visitguide.console import escape, out
 from visitguide.messages import t
-from visitguide.report.view import pct, truncate
+from visitguide.report.display import pct, truncate
 
 if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from visitguide.report import model as m
+    from visitguide.report import visit as m
 
 SHORT_TEXT = 55
 

@@ -1,7 +1,7 @@
 """The live interview loop: question screens, menus, list, search, checkpoints, finishing.
 
 Every prompt goes through an `Asker` and every change through the `Session`, which saves
-the file at once; so the loop runs the same under a terminal or a `ScriptedAsker`.
+the file at once; so the loop runs the same under a terminal or a `StandInAsker`.
 
 The loop moves between *steps*: a question id (its screen), `END` (nothing left pending),
 `DONE` (finished, status completed) or `QUIT` (left for later). Answering in order costs
@@ -15,19 +15,19 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from visitguide import identifiers
-from visitguide import interview_view as view
-from visitguide.asker import Asker, NoteInterrupted, Option, heading, required
 from visitguide.console import escape
 from visitguide.errors import InterviewFileError
-from visitguide.interview_file import AnswerStatus, Rating
+from visitguide.interview import screens as view
+from visitguide.interview.asker import Asker, NoteInterrupted, Option, heading, required
+from visitguide.interview.file import AnswerStatus, Rating
+from visitguide.interview.session import PENDING, Session, wrapping_after
 from visitguide.messages import t
-from visitguide.session import PENDING, Session, wrapping_after
-from visitguide.textsearch import matches
+from visitguide.text import matches
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from visitguide.guide_data import Checkpoint
+    from visitguide.bank.guide import Checkpoint
 
 END = ":end"
 DONE = ":done"
@@ -505,7 +505,7 @@ class InterviewUI:
 
 
 def _editor_name() -> str:
-    from visitguide.asker import editor_command
+    from visitguide.interview.editor import editor_command
 
     command = editor_command()
     return command[0] if command else "$EDITOR"

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from visitguide.bank import Guide
-from visitguide.console import clean
-from visitguide.guide_data import Reference
+from visitguide.bank.guide import Reference
+from visitguide.bank.loader import Guide
 from visitguide.messages import t
+from visitguide.text import clean
+
+ADDED_QUESTIONS = 2  # blank blocks on paper for questions of the visitor's own
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,12 @@ plain data is kept here, and the next command that reads the very same bytes bui
 guide from it (`guide_data`: no YAML, no pydantic, no cross-file rules) instead of parsing.
 
 Why it never serves stale data: the key is the guide's digest, a SHA-256 of the name and the
-bytes of every YAML file of the folder (`bank.py` computes it anyway), plus the folder name,
+bytes of every YAML file of the folder (`loader` computes it anyway), plus the folder name,
 the program's version, the Python version and the size and modification time of the modules
-that decide what "clean" means. Any edited byte, even within the same second and at the same
-size, is a new key. Only a guide without any problem is stored; a broken one is parsed again
-each time, so its errors are always reported, from the files, with their lines.
+that decide what "clean" means (every module of this package). Any edited byte, even within
+the same second and at the same size, is a new key. Only a guide without any problem is
+stored; a broken one is parsed again each time, so its errors are always reported, from the
+files, with their lines.
 
 Why it never breaks a command: every failure to read or write (no home, read-only or foreign
 folder, full disk, damaged or truncated entry) is a miss, silently. An entry holds a SHA-256
@@ -37,15 +38,6 @@ from visitguide import __version__
 
 FORMAT = 1
 MAGIC = b"visitguide-cache\n"
-_RULE_MODULES = (
-    "bank.py",
-    "models.py",
-    "problems.py",
-    "yamlsafe.py",
-    "marks.py",
-    "guide_data.py",
-    "cache.py",
-)
 
 
 def folder() -> Path | None:
@@ -60,15 +52,17 @@ def folder() -> Path | None:
 
 
 def _code_fingerprint() -> str:
-    """Size and modification time of the modules that define the rules (edited code, new key)."""
+    """Size and modification time of every module of the `bank` package, which defines what a
+    clean guide is and how its data is kept: an edited rule, a new key, a moved module are a
+    new key. (The package is this module's folder: the fingerprint follows any move.)"""
     here = Path(__file__).parent
     parts = []
-    for name in _RULE_MODULES:
+    for module in sorted(here.glob("*.py")):
         try:
-            stat = (here / name).stat()
-            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+            stat = module.stat()
+            parts.append(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
-            parts.append(f"{name}:-")
+            parts.append(f"{module.name}:-")
     return ";".join(parts)
 
 

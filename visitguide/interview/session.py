@@ -14,18 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from visitguide import interview_file as ifile
-from visitguide.bank import Guide, unknown_id_message
+from visitguide.bank.guide import Checkpoint
+from visitguide.bank.loader import Guide, unknown_id_message
 from visitguide.errors import UsageError
-from visitguide.guide_data import Checkpoint
-from visitguide.interview_file import (
-    AddedQuestion,
-    Answer,
-    AnswerStatus,
-    CheckpointRating,
-    Interview,
-    Rating,
-)
+from visitguide.interview import file as ifile
+from visitguide.interview.file import AddedQuestion, Answer, AnswerStatus, CheckpointRating, Interview, Rating
 from visitguide.messages import t
 
 PENDING = "pending"

@@ -1,0 +1,81 @@
+"""`visitguide export`: the report of a whole visit, in md, html, csv, json or docx.
+
+The interviews are read once (`inputs`), consolidated once (`build`), and the model is
+handed to the one renderer the format needs; jinja2 and python-docx are imported only by
+the formats that use them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from visitguide import files as outputs
+from visitguide.errors import UsageError
+from visitguide.messages import t
+
+if TYPE_CHECKING:
+    from visitguide.report.visit import Visit
+
+BINARY = frozenset({"docx"})
+
+
+def run(
+    paths: Sequence[Path],
+    fmt: str,
+    output: Path | None,
+    guide: str | None,
+    redact: bool,
+    banks: Sequence[Path],
+) -> int:
+    """Export the visit under `paths`; the exit code."""
+    from visitguide.report import build, inputs
+
+    if fmt in BINARY and output is None:
+        raise UsageError(t("report.needs_output", format=fmt))
+    if output is not None:
+        outputs.check(output)
+    loaded = inputs.load(paths, guide, banks, redact=redact)
+    data = render(build.build(loaded), fmt)
+    if output is None:
+        _to_stdout(data)
+    else:
+        outputs.write(output, data)
+        from visitguide.console import err, escape
+
+        err().print(escape(t("report.written", path=output, count=len(loaded.sources))))
+    return 0
+
+
+def render(visit: Visit, fmt: str) -> bytes:
+    """The report of `visit` as the bytes of a file of format `fmt`."""
+    if fmt == "docx":
+        from visitguide.report import docxfile
+
+        return docxfile.render(visit)
+    if fmt == "csv":
+        from visitguide.report import csvfile
+
+        text = csvfile.render(visit)
+    elif fmt == "json":
+        from visitguide.report import jsonfile
+
+        text = jsonfile.render(visit)
+    else:
+        from visitguide.report import text as text_formats
+
+        text = text_formats.render(visit, fmt)
+    # A lone surrogate (possible in JSON input) cannot be encoded: show it as an escape.
+    return text.encode("utf-8", "backslashreplace")
+
+
+def _to_stdout(data: bytes) -> None:
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(data)
+        buffer.flush()
+    else:  # a text-only stream (some embedders): decode what we encoded
+        sys.stdout.write(data.decode("utf-8"))
