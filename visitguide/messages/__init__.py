@@ -1,7 +1,7 @@
 """The message catalog: every word the program shows, in French and English.
 
-Messages live in per-domain modules (`core`, `interview`, `report`, ...), each holding a
-`MESSAGES` dict of `key -> (french, english)`. `t()` looks a key up in the language chosen
+Messages live in one module per package (`bank`, `interview`, `outline`, `report`, `cli`, and
+`core` for what they share), each holding a `MESSAGES` dict of `key -> (french, english)`. `t()` looks a key up in the language chosen
 by `VISITGUIDE_LANG` (French unless it starts with "en") and formats it.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 
-DOMAINS = ("core", "cli", "interview", "scripted", "report", "check")
+DOMAINS = ("core", "cli", "bank", "interview", "outline", "report")
 
 _catalog: dict[str, tuple[str, str]] | None = None
 

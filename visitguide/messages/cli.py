@@ -1,4 +1,4 @@
-"""Messages of the command line: help texts, Typer chrome, tables. key -> (French, English)."""
+"""Messages of the command line: help texts, Typer's chrome, metavars: key -> (French, English)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # Typer chrome
@@ -37,8 +37,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chrome.not_a_number": ("un nombre est attendu", "a number is expected"),
     "chrome.invalid_value": ("valeur refusée", "value refused"),
     "chrome.see_help": ("Voir « visitguide {command} --help ».", "See 'visitguide {command} --help'."),
-    "error.prefix": ("Erreur :", "Error:"),
-    "error.os": ("écriture impossible dans {where} : {reason}", "cannot write to {where}: {reason}"),
     # metavars: how help and messages name what an option or argument takes
     "metavar.folder": ("DOSSIER", "FOLDER"),
     "metavar.guide": ("GUIDE", "GUIDE"),
@@ -48,17 +46,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metavar.file": ("FICHIER", "FILE"),
     "metavar.date": ("AAAA-MM-JJ", "YYYY-MM-DD"),
     "metavar.paths": ("CHEMIN", "PATH"),
-    "usage.not_together": (
-        "{first} et {second} ne vont pas ensemble.",
-        "{first} and {second} cannot be used together.",
-    ),
-    "usage.needs": ("{option} ne s'emploie qu'avec {needed}.", "{option} is only used with {needed}."),
-    "error.os_file": ("{path} : {reason}", "{path}: {reason}"),
-    "error.stdout": ("la sortie standard", "standard output"),
-    "error.bank_header": (
-        "Banque de questions invalide ({count} problème(s)) :",
-        "Invalid question bank ({count} problem(s)):",
-    ),
     # app and options
     "help.app": (
         "Guide d'entretien des experts-visiteurs de la HAS : banques de questions, entretiens, rapports de visite.",
@@ -104,32 +91,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vérifie des banques de questions ; code 1 et « fichier:ligne » en cas d'erreur.",
         "Check question banks; exit 1 with 'file:line' errors.",
     ),
-    # tables
-    "col.guide": ("Guide", "Guide"),
-    "col.title": ("Titre", "Title"),
-    "col.version": ("Version", "Version"),
-    "col.audiences": ("Publics (questions)", "Audiences (questions)"),
-    "col.checkpoints": ("Points de vérif.", "Checkpoints"),
-    "col.folder": ("Dossier", "Folder"),
-    "col.audience": ("Public", "Audience"),
-    "col.id": ("Identifiant", "Id"),
-    "col.criteria": ("Critères", "Criteria"),
-    "col.question": ("Question", "Question"),
-    "col.criterion": ("Critère", "Criterion"),
-    "col.equivalent": ("Équivalent {ref}", "{ref} equivalent"),
-    "col.total": ("Total", "Total"),
-    "bundled": ("intégré", "bundled"),
-    "guides.title": ("Guides disponibles", "Available guides"),
-    "questions.count": ("{count} question(s)", "{count} question(s)"),
-    "questions.none": ("Aucune question ne correspond.", "No question matches."),
-    "criteria.title": ("{title} — référentiel {ref}", "{title} — référentiel {ref}"),
-    "criteria.legend": (
-        "Chaque case : questions / points de vérification. {ref} : même critère dans le référentiel {ref}.",
-        "Each cell: questions / checkpoints. {ref}: same criterion in the {ref} référentiel.",
-    ),
-    "validate.ok": ("{count} guide(s) vérifié(s) : aucun problème.", "{count} guide(s) checked: no problem."),
-    "validate.problems": ("{count} problème(s) trouvé(s).", "{count} problem(s) found."),
-    "validate.nothing": ("aucune banque à vérifier", "no bank to check"),
     "cmd.interview": (
         "Mène un entretien : questions du guide, notes, points de vérification ; enregistré après chaque réponse.",
         "Run an interview: the guide's questions, notes, checkpoints; saved after every answer.",

@@ -1,6 +1,45 @@
-"""Messages of the interview: key -> (French, English)."""
+"""Messages of the `interview` package: the live interview, interview files, scripted runs, `check`: key -> (French, English)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # interview files
+    "ifile.bad_json": (
+        "fichier d'entretien endommagé : JSON illisible (tronqué ?)",
+        "damaged interview file: unreadable JSON (truncated?)",
+    ),
+    "ifile.too_deep": (
+        "fichier d'entretien endommagé : imbrication trop profonde",
+        "damaged interview file: nesting too deep",
+    ),
+    "ifile.not_object": (
+        "ce n'est pas un fichier d'entretien (objet JSON attendu)",
+        "not an interview file (JSON object expected)",
+    ),
+    "ifile.bad_format": (
+        "ce n'est pas un fichier d'entretien (« format » doit valoir « {format} »)",
+        "not an interview file ('format' must be '{format}')",
+    ),
+    "ifile.bad_version": ("version de format inconnue : {version}", "unknown format version: {version}"),
+    "ifile.newer_version": (
+        "fichier écrit par une version plus récente de visitguide (format {version} ; cette version lit jusqu'au format {current}) : mettez visitguide à jour",
+        "file written by a newer visitguide (format {version}; this version reads up to format {current}): upgrade visitguide",
+    ),
+    "ifile.invalid": (
+        "fichier d'entretien invalide : « {where} » incorrect ({count} erreur(s))",
+        "invalid interview file: '{where}' is wrong ({count} error(s))",
+    ),
+    "ifile.empty": ("fichier d'entretien vide", "empty interview file"),
+    "ifile.not_regular": (
+        "ce n'est pas un fichier ordinaire (tube, périphérique…)",
+        "not a regular file (pipe, device…)",
+    ),
+    "ifile.exists": (
+        "le fichier {path} existe déjà : il n'est jamais écrasé ; pour le poursuivre, utilisez --resume {path}",
+        "{path} already exists: it is never overwritten; to carry it on, use --resume {path}",
+    ),
+    "ifile.locked": (
+        "l'entretien {path} est déjà ouvert par un autre processus visitguide",
+        "interview {path} is already open in another visitguide process",
+    ),
     "session.other_guide": (
         "ce fichier d'entretien suit le guide « {file_guide} », pas « {guide} »",
         "this interview file follows guide '{file_guide}', not '{guide}'",
@@ -280,5 +319,144 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "live.save_failed": (
         "l'entretien n'a pas pu être enregistré ; les dernières modifications sont perdues",
         "the interview could not be saved; the last changes are lost",
+    ),
+    # --- scripted runs (--answers) ----------------------------------------------------------
+    "scripted.refused": (
+        "fichier de réponses refusé ({count} problème(s)) ; rien n'a été écrit :",
+        "answers file refused ({count} problem(s)); nothing was written:",
+    ),
+    "scripted.empty": (
+        "fichier de réponses vide : rien à enregistrer",
+        "empty answers file: nothing to save",
+    ),
+    "scripted.bad_json": ("JSON invalide : {error}", "invalid JSON: {error}"),
+    "scripted.json_constant": (
+        "NaN et Infinity ne sont pas du JSON valide",
+        "NaN and Infinity are not valid JSON",
+    ),
+    "scripted.unknown_key": (
+        "clé inconnue « {key} » (clés possibles : {allowed}).",
+        "unknown key '{key}' (allowed keys: {allowed}).",
+    ),
+    "scripted.out_and_resume": (
+        "--out et --resume ne vont pas ensemble : --resume complète le fichier donné",
+        "--out and --resume do not go together: --resume adds to the file given",
+    ),
+    "scripted.no_audience": (
+        "public à préciser : --audience, ou la clé « audience » dans {path} (publics : {ids})",
+        "audience needed: --audience, or the 'audience' key in {path} (audiences: {ids})",
+    ),
+    "scripted.resume_other_guide": (
+        "guide « {given} » demandé, mais l'entretien repris suit le guide « {expected} »",
+        "guide '{given}' asked for, but the resumed interview follows guide '{expected}'",
+    ),
+    "scripted.resume_other_audience": (
+        "public « {given} » demandé, mais l'entretien repris est celui du public « {expected} »",
+        "audience '{given}' asked for, but the resumed interview is for audience '{expected}'",
+    ),
+    "scripted.bad_date": (
+        "date « {value} » invalide : attendu AAAA-MM-JJ (par exemple 2026-11-29)",
+        "invalid date '{value}': expected YYYY-MM-DD (for instance 2026-11-29)",
+    ),
+    "scripted.checkpoint_other_audience": (
+        "le point de vérification « {id} » se vérifie avec le public « {audience} », pas « {current} »",
+        "checkpoint '{id}' is checked with audience '{audience}', not '{current}'",
+    ),
+    "scripted.comment_without_rating": (
+        "commentaire sans cotation pour « {id} » : ajoutez rating: oui, non ou na",
+        "comment without a rating for '{id}': add rating: oui, non or na",
+    ),
+    "scripted.bad_status": (
+        "statut « {value} » invalide (attendu : {allowed})",
+        "invalid status '{value}' (expected: {allowed})",
+    ),
+    "scripted.bad_file_status": (
+        "statut d'entretien « {value} » invalide (attendu : {allowed})",
+        "invalid interview status '{value}' (expected: {allowed})",
+    ),
+    "scripted.identifier_warning": (
+        "attention, la note semble contenir un identifiant personnel ({kinds}) : vérifiez-la",
+        "warning: the note seems to hold a personal identifier ({kinds}): check it",
+    ),
+    "scripted.identifier.nir": ("NIR/INS", "NIR/INS"),
+    "scripted.identifier.email": ("adresse électronique", "e-mail address"),
+    "scripted.identifier.phone": ("numéro de téléphone", "phone number"),
+    "scripted.identifier.rpps": ("numéro RPPS", "RPPS number"),
+    "scripted.status.completed": ("terminé", "completed"),
+    "scripted.status.in_progress": ("en cours", "in progress"),
+    "scripted.written": (
+        "Entretien enregistré : {path} ({answered}/{total} réponses, {skipped} passée(s), "
+        "{revisit} à revoir, {rated} point(s) coté(s), statut : {status})",
+        "Interview saved: {path} ({answered}/{total} answers, {skipped} skipped, "
+        "{revisit} to revisit, {rated} checkpoint(s) rated, status: {status})",
+    ),
+    # identifier kinds (identifiers.label)
+    "check.kind.nir": ("NIR/INS", "NIR/INS"),
+    "check.kind.email": ("adresse électronique", "e-mail address"),
+    "check.kind.phone": ("numéro de téléphone", "phone number"),
+    "check.kind.rpps": ("numéro RPPS", "RPPS number"),
+    # what replaces an identifier in a report made with --redact
+    "check.redacted.nir": ("[NIR/INS masqué]", "[NIR/INS masked]"),
+    "check.redacted.email": ("[adresse électronique masquée]", "[e-mail address masked]"),
+    "check.redacted.phone": ("[numéro de téléphone masqué]", "[phone number masked]"),
+    "check.redacted.rpps": ("[numéro RPPS masqué]", "[RPPS number masked]"),
+    # where an identifier was found
+    "check.field.notes": ("notes", "notes"),
+    "check.field.evidence": ("documents", "evidence"),
+    "check.field.comment": ("commentaire", "comment"),
+    "check.field.text": ("texte de la question", "question text"),
+    "check.field.id": ("identifiant", "id"),
+    "check.field.establishment": ("établissement", "establishment"),
+    "check.field.sector": ("secteur", "sector"),
+    "check.field.interviewee_role": ("fonction de la personne interrogée", "interviewee's role"),
+    "check.field.visitor": ("expert-visiteur", "expert-visitor"),
+    "check.field.date": ("date", "date"),
+    "check.where.context": ("contexte ({field})", "context ({field})"),
+    "check.where.answer": ("{id} ({field})", "{id} ({field})"),
+    "check.where.checkpoint": ("point {id} ({field})", "checkpoint {id} ({field})"),
+    "check.where.added": ("question ajoutée {id} ({field})", "added question {id} ({field})"),
+    "check.where.line": ("ligne {line}", "line {line}"),
+    "check.where.key": ("« {key} »", "'{key}'"),
+    # findings
+    "check.identifier": ("{kind} « {masked} »", "{kind} '{masked}'"),
+    "check.guide_missing": (
+        "guide « {id} » introuvable dans les banques : impossible de vérifier l'entretien",
+        "guide '{id}' not found in the banks: the interview cannot be checked against it",
+    ),
+    "check.guide_invalid": (
+        "le guide « {id} » est invalide (voir « visitguide validate ») : impossible de vérifier l'entretien",
+        "guide '{id}' is invalid (see 'visitguide validate'): the interview cannot be checked against it",
+    ),
+    "check.guide_changed": (
+        "le guide « {id} » a changé depuis l'entretien (empreinte différente) : réponses à relire",
+        "guide '{id}' changed since the interview (different digest): answers to review",
+    ),
+    "check.audience_missing": (
+        "public « {audience} » absent du guide « {id} »",
+        "audience '{audience}' is not in guide '{id}'",
+    ),
+    "check.line": ("{file} — {where} : {what}", "{file} — {where}: {what}"),
+    "check.line_file": ("{file} — {what}", "{file} — {what}"),
+    # summary and usage
+    "check.clean": (
+        "{files} fichier(s) examiné(s) : aucun identifiant personnel, aucun fichier endommagé.",
+        "{files} file(s) scanned: no personal identifier, no damaged file.",
+    ),
+    "check.summary": (
+        "{count} problème(s) dans {bad} fichier(s) sur {files} examiné(s).",
+        "{count} problem(s) in {bad} of {files} file(s) scanned.",
+    ),
+    "check.advice": (
+        "Retirez les identifiants des notes (décrivez les personnes par leur fonction) ; "
+        "« visitguide export --redact » les masque dans un rapport.",
+        "Remove identifiers from the notes (describe people by their role); "
+        "'visitguide export --redact' masks them in a report.",
+    ),
+    # finding interview files (interview_file.find: check, export, status)
+    "find.path_missing": ("{path} : fichier ou dossier introuvable", "{path}: no such file or folder"),
+    "find.folder_unreadable": ("{path} : dossier illisible ({error})", "{path}: unreadable folder ({error})"),
+    "check.no_file": (
+        "aucun fichier d'entretien (*.json) trouvé dans : {paths}",
+        "no interview file (*.json) found in: {paths}",
     ),
 }

@@ -1,4 +1,4 @@
-"""Messages of the visit report (`export`) and of `status`: key -> (French, English)."""
+"""Messages of the `report` package: the visit report (`export`) and `status`: key -> (French, English)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- inputs and errors ---------------------------------------------------------------
@@ -35,20 +35,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "le format {format} s'écrit dans un fichier : ajoutez --output FICHIER.{format}",
         "the {format} format is written to a file: add --output FILE.{format}",
     ),
-    # files written for people (outputs.py: reports and paper guides)
-    "output.is_interview": (
-        "impossible d'écrire {path} : c'est un fichier d'entretien, que visitguide n'écrase jamais ; choisissez un autre nom",
-        "cannot write {path}: it is an interview file, which visitguide never overwrites; choose another name",
-    ),
-    "output.is_folder": (
-        "impossible d'écrire {path} : c'est un dossier ; indiquez un nom de fichier",
-        "cannot write {path}: it is a folder; give a file name",
-    ),
-    "output.folder_missing": (
-        "impossible d'écrire {path} : le dossier {folder} n'existe pas",
-        "cannot write {path}: folder {folder} does not exist",
-    ),
-    "output.cannot_write": ("impossible d'écrire {path} ({error})", "cannot write {path} ({error})"),
     "report.written": (
         "Rapport écrit : {path} ({count} entretien(s)).",
         "Report written: {path} ({count} interview(s)).",
