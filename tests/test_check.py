@@ -50,6 +50,8 @@ def test_every_free_text_field_is_searched_and_named(cli: Invoke, tmp_path: Path
     )
     result = cli("check", "e.json")
     assert result.exit_code == 1
+    added = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))["added_questions"][0]["id"]
+    assert re.fullmatch(r"perso-1-[0-9a-f]{8}", added)
     first = question_ids()[0]
     checkpoint = interviews.checkpoint_ids()[0]
     assert result.stdout.splitlines()[:6] == [
@@ -57,8 +59,8 @@ def test_every_free_text_field_is_searched_and_named(cli: Invoke, tmp_path: Path
         f"e.json — {first} (notes) : numéro de téléphone « 06 •• •• •• •• »",
         f"e.json — {first} (documents) : adresse électronique « je••.••••••@•••-•••••••.•• »",
         f"e.json — point {checkpoint} (commentaire) : numéro RPPS « 10••••••••• »",
-        "e.json — question ajoutée perso-1 (texte de la question) : numéro de téléphone « 00••••••••••• »",
-        "e.json — question ajoutée perso-1 (notes) : NIR/INS « 2 •• •• •• ••• ••• •• »",
+        f"e.json — question ajoutée {added} (texte de la question) : numéro de téléphone « 00••••••••••• »",
+        f"e.json — question ajoutée {added} (notes) : NIR/INS « 2 •• •• •• ••• ••• •• »",
     ]
     for secret in ("12 34 56 78", "jean.dupont", "10101234567", "0033612345678", "45 67 89"):
         assert secret not in result.stdout
@@ -97,7 +99,7 @@ DAMAGE = [
     ("array", lambda p: p.write_text("[1, 2]"), "ligne 1 : ce n'est pas un fichier d'entretien (objet JSON"),
     ("wrong format", _set("format", "autre.chose"), "« format » doit valoir « visitguide.interview »"),
     ("no format", lambda p: p.write_text('{"a": 1}'), "« format » doit valoir"),
-    ("newer version", _set("format_version", 2), "version plus récente de visitguide (format 2"),
+    ("newer version", _set("format_version", 3), "version plus récente de visitguide (format 3"),
     ("version as text", _set("format_version", "1"), "version de format inconnue : '1'"),
     ("version zero", _set("format_version", 0), "version de format inconnue : 0"),
     ("version true", _set("format_version", True), "version de format inconnue : True"),

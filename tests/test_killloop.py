@@ -69,7 +69,7 @@ def number_in_file(interview: ifile.Interview, item: str) -> int | None:
         answer = interview.answers[item]
         number = int(answer.notes.split()[1])
         assert answer.notes == f"note {number} " + "texte " * (number % 50)
-        assert answer.evidence == [f"document {number}"]
+        assert [e.document for e in answer.evidence] == [f"document {number}"]
         return number
     if item in interview.checkpoints:
         comment = interview.checkpoints[item].comment

@@ -441,9 +441,10 @@ def test_interview_file_holds_the_contract_keys() -> None:
         "answers",
         "checkpoints",
         "added_questions",
+        "open_question",
     }
     assert data["format"] == "visitguide.interview"
-    assert data["format_version"] == 1
+    assert data["format_version"] == 2
     assert set(data["guide"]) == {"id", "version", "digest"}
     assert data["guide"]["digest"].startswith("sha256:")
     assert {a["status"] for a in data["answers"].values()} == {"answered", "skipped", "revisit"}

@@ -24,6 +24,8 @@ from visitguide.interview.file import (
     Answer,
     AnswerStatus,
     CheckpointRating,
+    DocumentState,
+    Evidence,
     Context,
     GuideRef,
     Interview,
@@ -41,7 +43,8 @@ NASTY = "\x00\x1b[31m\x07\x9b\u202e\ud800=+-@<script>&\"'# * _ [x](y) | \r\n\t:1
 texts = st.text(alphabet=st.sampled_from(list(NASTY) + list("abcé 12")), max_size=20)
 ids = st.one_of(st.sampled_from(KNOWN_QUESTIONS + KNOWN_CHECKPOINTS), texts)
 statuses = st.sampled_from(list(AnswerStatus))
-answers = st.builds(Answer, status=statuses, notes=texts, evidence=st.lists(texts, max_size=2))
+evidence = st.builds(Evidence, document=texts, state=st.sampled_from(list(DocumentState)))
+answers = st.builds(Answer, status=statuses, notes=texts, evidence=st.lists(evidence, max_size=2))
 ratings = st.builds(CheckpointRating, rating=st.sampled_from(list(Rating)), comment=texts)
 added = st.builds(
     AddedQuestion,
@@ -50,7 +53,7 @@ added = st.builds(
     criteria=st.lists(st.one_of(st.sampled_from([c.id for c in GUIDE.meta.criteria]), texts), max_size=2),
     status=st.one_of(st.none(), statuses),
     notes=texts,
-    evidence=st.lists(texts, max_size=2),
+    evidence=st.lists(evidence, max_size=2),
 )
 contexts = st.builds(
     Context,

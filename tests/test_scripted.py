@@ -21,6 +21,12 @@ from visitguide.interview import file as ifile
 GUIDE = "risques-numeriques"
 
 
+
+def documents(evidence: list[ifile.Evidence]) -> list[str]:
+    """The documents of an answer, each checked to be in state "vu" (a plain string in the file)."""
+    assert all(e.state == "vu" for e in evidence)
+    return [e.document for e in evidence]
+
 def guide() -> bank.Guide:
     return bank.resolve(GUIDE)
 
@@ -93,7 +99,7 @@ def test_a_yaml_file_gives_a_complete_interview(cli: Invoke, tmp_path: Path) -> 
     }
     assert list(interview.answers) == [q.id for q in g.questions_for("gouvernance")]
     first = interview.answers["audit-securite-numerique"]
-    assert (first.status, first.notes, first.evidence) == (
+    assert (first.status, first.notes, documents(first.evidence)) == (
         "answered",
         "Réponse 0 : plan à 6, 12 et 18 mois.",
         ["Document 0"],
@@ -103,7 +109,7 @@ def test_a_yaml_file_gives_a_complete_interview(cli: Invoke, tmp_path: Path) -> 
     assert interview.checkpoints["exercices-crise-cyber"].comment == "Vu le 1."
     [added] = interview.added_questions
     assert (added.id, added.text, added.criteria, added.status, added.notes) == (
-        "perso-1",
+        f"perso-1-{interview.short_id}",
         "Qui pilote la PSSI ?",
         ["3.6-02"],
         "answered",
@@ -135,6 +141,7 @@ def comparable(path: Path) -> dict[str, Any]:
             entry.pop("updated_at")
     for entry in data["added_questions"]:
         entry.pop("updated_at")
+        entry["id"] = entry["id"].rsplit("-", 1)[0]  # perso-N-<short id>: the short id differs
     return data
 
 
@@ -179,7 +186,7 @@ answers:
     result = cli("interview", "--answers", answers, "--out", "t.json")
     assert result.exit_code == 0, result.stderr
     interview = ifile.read(tmp_path / "t.json")
-    answers_written = {k: (a.status, a.notes, a.evidence) for k, a in interview.answers.items()}
+    answers_written = {k: (a.status, a.notes, documents(a.evidence)) for k, a in interview.answers.items()}
     assert answers_written == {
         "regles-acces-si": (
             "answered",
@@ -588,7 +595,7 @@ answers:
     after = ifile.read(tmp_path / "t.json")
     assert after.id == before.id and after.started_at == before.started_at
     kept = after.answers["regles-acces-si"]
-    assert (kept.status, kept.notes, kept.evidence) == ("revisit", "Procédure d'habilitation.", ["Procédure"])
+    assert (kept.status, kept.notes, documents(kept.evidence)) == ("revisit", "Procédure d'habilitation.", ["Procédure"])
     assert after.answers["acces-distance-mobilite"].notes == "VPN avec second facteur."
     assert after.answers["identification-professionnels-si"].status == "skipped"
     assert after.context.establishment == "CH Exemple"
@@ -763,4 +770,49 @@ def test_thousands_of_mistakes_give_a_short_report(cli: Invoke, tmp_path: Path) 
     assert sum("question inconnue « inconnue-" in line for line in report) == 100
     assert report[1].startswith("r.yaml:3: question inconnue « inconnue-0 »")
     assert report[-1] == "… et 1900 autre(s) problème(s) : corrigez d'abord ceux-ci"
+    assert not (tmp_path / "e.json").exists()
+
+
+def test_format_2_documents_asked_for_and_rating_basis(cli: Invoke, tmp_path: Path) -> None:
+    """An evidence item is a string (seen) or {document, state}; a rating may say its basis."""
+    answers = write(
+        tmp_path / "r.yaml",
+        """\
+audience: gouvernance
+answers:
+  audit-securite-numerique:
+    notes: Audit fait.
+    evidence: [Rapport d'audit, {document: Plan d'actions, state: demande}, {document: PSSI}]
+checkpoints:
+  exercices-crise-cyber: {rating: oui, basis: document}
+  plan-actions-evolution-sih: {rating: non}
+""",
+    )
+    result = cli("interview", "--answers", answers, "--out", "e.json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
+    assert data["answers"]["audit-securite-numerique"]["evidence"] == [
+        {"document": "Rapport d'audit", "state": "vu"},
+        {"document": "Plan d'actions", "state": "demande"},
+        {"document": "PSSI", "state": "vu"},
+    ]
+    assert data["checkpoints"]["exercices-crise-cyber"]["basis"] == "document"
+    assert data["checkpoints"]["plan-actions-evolution-sih"]["basis"] == "entretien"
+
+
+def test_format_2_bad_state_and_basis_are_refused_with_their_line(cli: Invoke, tmp_path: Path) -> None:
+    answers = write(
+        tmp_path / "r.yaml",
+        """\
+audience: gouvernance
+answers:
+  audit-securite-numerique: {evidence: [{document: Plan, state: lu}]}
+checkpoints:
+  exercices-crise-cyber: {rating: oui, basis: rumeur}
+""",
+    )
+    result = cli("interview", "--answers", answers, "--out", "e.json")
+    assert result.exit_code == 2
+    assert "r.yaml:3:" in result.stderr and "état de document « lu » invalide" in result.stderr
+    assert "r.yaml:5:" in result.stderr and "base de cotation « rumeur » invalide" in result.stderr
     assert not (tmp_path / "e.json").exists()

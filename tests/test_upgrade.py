@@ -52,9 +52,9 @@ def test_the_v1_file_loads_with_everything_it_holds() -> None:
     }
     for qid, fragment in NOTES.items():
         assert fragment in interview.answers[qid].notes
-    assert interview.answers["audit-securite-numerique"].evidence == [
-        "Rapport d'audit 2025",
-        "Plan d'actions (version 3)",
+    assert [(e.document, e.state) for e in interview.answers["audit-securite-numerique"].evidence] == [
+        ("Rapport d'audit 2025", "vu"),
+        ("Plan d'actions (version 3)", "vu"),
     ]
     assert {c: r.rating.value for c, r in interview.checkpoints.items()} == {
         "plan-actions-evolution-sih": "oui",
@@ -63,7 +63,7 @@ def test_the_v1_file_loads_with_everything_it_holds() -> None:
         "veille-securite-numerique": "na",
     }
     [added] = interview.added_questions
-    assert (added.id, added.status, added.criteria) == ("perso-1", ifile.AnswerStatus.answered, ["3.6-02"])
+    assert (added.id, added.status, added.criteria) == ("perso-1-98f3e724", ifile.AnswerStatus.answered, ["3.6-02"])
 
 
 def test_check_finds_the_v1_file_clean_against_its_own_guide(cli: Invoke) -> None:
@@ -118,8 +118,8 @@ def test_a_scripted_resume_carries_a_v1_file_on_in_the_current_format(cli: Invok
     [
         (
             ifile.FORMAT_VERSION + 1,
-            "fichier écrit par une version plus récente de visitguide (format 2 ; cette version "
-            "lit jusqu'au format 1) : mettez visitguide à jour",
+            "fichier écrit par une version plus récente de visitguide (format 3 ; cette version "
+            "lit jusqu'au format 2) : mettez visitguide à jour",
         ),
         (0, "version de format inconnue : 0"),
         (-1, "version de format inconnue : -1"),
@@ -147,5 +147,20 @@ def test_a_missing_format_version_is_refused(tmp_path: Path) -> None:
 
 
 def test_upgrade_returns_a_current_file_unchanged() -> None:
-    data = json.loads(V1_FILE.read_text(encoding="utf-8"))
+    data = ifile.upgrade(json.loads(V1_FILE.read_text(encoding="utf-8")), "e.json")
+    assert data["format_version"] == ifile.FORMAT_VERSION == 2
     assert ifile.upgrade(dict(data), "e.json") == data
+
+
+def test_v1_upgrades_evidence_and_added_question_ids_in_memory_only(tmp_path: Path) -> None:
+    """v1 -> v2: documents become {document, state: vu}; added ids get the interview's short id."""
+    raw = json.loads(V1_FILE.read_text(encoding="utf-8"))
+    raw["added_questions"] = [{"id": "perso-1", "text": "Qui pilote la PSSI ?", "evidence": ["Note"]}]
+    path = tmp_path / "v1.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    before = path.read_bytes()
+    interview = ifile.read(path)
+    assert interview.format_version == 2
+    assert interview.added_questions[0].id == "perso-1-98f3e724"
+    assert [(e.document, e.state) for e in interview.added_questions[0].evidence] == [("Note", "vu")]
+    assert path.read_bytes() == before  # never rewritten unasked

@@ -15,6 +15,7 @@ from visitguide.text import clean
 if TYPE_CHECKING:
     from rich.console import Console
 
+
 @cache
 def _console_class() -> type[Console]:
     from rich.console import Console

@@ -23,6 +23,8 @@ from visitguide.messages import t
 JSON_SUFFIXES = (".json",)
 YAML_SUFFIXES = (".yaml", ".yml")
 STATUSES = ("answered", "skipped", "revisit")
+DOCUMENT_STATES = ("vu", "demande")
+BASES = ("entretien", "observation", "document")
 FILE_STATUSES = ("completed", "in_progress")
 
 
@@ -46,19 +48,29 @@ class ContextEntry(_Strict):
         return value.isoformat() if isinstance(value, datetime.date) else value
 
 
+class EvidenceEntry(_Strict):
+    """A document with its state: `vu` (seen, the default) or `demande` (asked for, not seen)."""
+
+    document: str
+    state: str | None = None
+
+
 class AnswerEntry(_Strict):
-    """One guide question: notes, evidence, status (answered when there is something to say)."""
+    """One guide question: notes, evidence, status (answered when there is something to say).
+
+    A document is a string (seen) or `{document, state}`."""
 
     notes: str | None = None
-    evidence: list[str] | None = None
+    evidence: list[str | EvidenceEntry] | None = None
     status: str | None = None
 
 
 class CheckpointEntry(_Strict):
-    """One checkpoint: a rating (oui, non, na) and a comment."""
+    """One checkpoint: a rating (oui, non, na), a comment, and what it rests on (`basis`)."""
 
     rating: str | None = None
     comment: str | None = None
+    basis: str | None = None
 
 
 class AddedEntry(_Strict):
@@ -67,7 +79,7 @@ class AddedEntry(_Strict):
     text: str
     criteria: list[str] | None = None
     notes: str | None = None
-    evidence: list[str] | None = None
+    evidence: list[str | EvidenceEntry] | None = None
     status: str | None = None
 
 

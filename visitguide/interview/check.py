@@ -127,12 +127,14 @@ def interview_identifiers(path: Path, interview: Interview) -> Iterator[Finding]
         if isinstance(value, str):
             yield from _identifier_findings(path, t("check.where.context", field=_field(name)), value)
     for qid, answer in interview.answers.items():
-        yield from _texts(path, "check.where.answer", qid, {"notes": answer.notes}, answer.evidence)
+        yield from _texts(
+            path, "check.where.answer", qid, {"notes": answer.notes}, [e.document for e in answer.evidence]
+        )
     for cid, rating in interview.checkpoints.items():
         yield from _texts(path, "check.where.checkpoint", cid, {"comment": rating.comment}, [])
     for added in interview.added_questions:
         texts = {"text": added.text, "notes": added.notes}
-        yield from _texts(path, "check.where.added", added.id, texts, added.evidence)
+        yield from _texts(path, "check.where.added", added.id, texts, [e.document for e in added.evidence])
 
 
 def _texts(path: Path, key: str, item: str, texts: dict[str, str], evidence: list[str]) -> Iterator[Finding]:

@@ -19,7 +19,7 @@ import re
 import stat
 import tempfile
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -32,7 +32,7 @@ from visitguide.errors import InputError, InterviewFileError, Problem, os_reason
 from visitguide.messages import t
 
 FORMAT = "visitguide.interview"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_BYTES = 16 * 1024 * 1024
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -59,20 +59,46 @@ class Rating(StrEnum):
     na = "na"
 
 
+class DocumentState(StrEnum):
+    """A document seen by the visitor, or asked for and not seen yet."""
+
+    vu = "vu"
+    demande = "demande"
+
+
+class Basis(StrEnum):
+    """What a checkpoint rating rests on: what was said, what the visitor saw, a document read."""
+
+    entretien = "entretien"
+    observation = "observation"
+    document = "document"
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Evidence(_Model):
+    document: str
+    state: DocumentState = DocumentState.vu
+
+
+def evidence_of(items: Iterable[Evidence | str]) -> list[Evidence]:
+    """Evidence items from items or from plain strings (a string is a document seen)."""
+    return [item if isinstance(item, Evidence) else Evidence(document=item) for item in items]
 
 
 class Answer(_Model):
     status: AnswerStatus
     notes: str = ""
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
     updated_at: str = Field(default_factory=now)
 
 
 class CheckpointRating(_Model):
     rating: Rating
     comment: str = ""
+    basis: Basis = Basis.entretien
     updated_at: str = Field(default_factory=now)
 
 
@@ -82,7 +108,7 @@ class AddedQuestion(_Model):
     criteria: list[str] = Field(default_factory=list)
     status: AnswerStatus | None = None
     notes: str = ""
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
     updated_at: str = Field(default_factory=now)
 
 
@@ -102,7 +128,7 @@ class GuideRef(_Model):
 
 class Interview(_Model):
     format: Literal["visitguide.interview"] = "visitguide.interview"
-    format_version: Literal[1] = 1
+    format_version: Literal[2] = 2
     id: str = Field(default_factory=lambda: str(uuid.uuid4()))
     guide: GuideRef
     audience: str
@@ -113,6 +139,12 @@ class Interview(_Model):
     answers: dict[str, Answer] = Field(default_factory=dict)
     checkpoints: dict[str, CheckpointRating] = Field(default_factory=dict)
     added_questions: list[AddedQuestion] = Field(default_factory=list)
+    open_question: str | None = None  # the question on screen when last written: a resume opens it
+
+    @property
+    def short_id(self) -> str:
+        """The first part of the id: in default file names and in added questions' ids."""
+        return self.id.split("-", 1)[0][:8]
 
     def to_json(self) -> str:
         """The file's text: UTF-8 JSON, readable, with nothing that cannot be encoded nor
@@ -139,17 +171,49 @@ def _damaged(path: Path | str, line: int | None, key: str, **values: object) -> 
 
 
 def upgrade(data: dict[str, Any], path: Path | str) -> dict[str, Any]:
-    """Bring an older `format_version` up to the current one (v1 is current).
+    """Bring an older `format_version` up to the current one, in memory (never rewritten unasked).
 
-    A later version adds a step here (v1 -> v2, ...); files of a newer version than this
-    program knows are refused with a message asking for an upgrade, never guessed at.
+    v1 -> v2: an evidence item was a string (a document seen); an added question's id was
+    unique in its interview only (`perso-1`), and gets the interview's short id appended so
+    that it is unique across a visit. Files of a newer version than this program knows are
+    refused with a message asking for an upgrade, never guessed at.
     """
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _damaged(path, None, "ifile.bad_version", version=_short(version))
     if version > FORMAT_VERSION:
         raise _damaged(path, None, "ifile.newer_version", version=version, current=FORMAT_VERSION)
+    if version == 1:
+        data = _v1_to_v2(data)
     return data
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """The v2 reading of a v1 file; anything of an unexpected shape is left for the model to refuse."""
+    data = dict(data, format_version=2)
+    answers = data.get("answers")
+    if isinstance(answers, dict):
+        data["answers"] = {k: _v1_evidence(v) for k, v in answers.items()}
+    added = data.get("added_questions")
+    short = str(data.get("id", "")).split("-", 1)[0][:8]
+    if isinstance(added, list):
+        data["added_questions"] = [_v1_added(a, short) for a in added]
+    return data
+
+
+def _v1_evidence(entry: Any) -> Any:
+    if isinstance(entry, dict) and isinstance(entry.get("evidence"), list):
+        items = [{"document": e, "state": "vu"} if isinstance(e, str) else e for e in entry["evidence"]]
+        entry = dict(entry, evidence=items)
+    return entry
+
+
+def _v1_added(entry: Any, short: str) -> Any:
+    entry = _v1_evidence(entry)
+    old = entry.get("id") if isinstance(entry, dict) else None
+    if isinstance(old, str) and short and not old.endswith(short):
+        entry = dict(entry, id=f"{old}-{short}")
+    return entry
 
 
 def _short(value: object) -> str:

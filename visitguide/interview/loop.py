@@ -19,7 +19,7 @@ from visitguide.console import escape
 from visitguide.errors import InterviewFileError
 from visitguide.interview import screens as view
 from visitguide.interview.asker import Asker, NoteInterrupted, Option, heading, required
-from visitguide.interview.file import AnswerStatus, Rating
+from visitguide.interview.file import AnswerStatus, DocumentState, Evidence, Rating
 from visitguide.interview.session import PENDING, Session, wrapping_after
 from visitguide.messages import t
 from visitguide.text import matches
@@ -241,16 +241,19 @@ class InterviewUI:
     def evidence(self, qid: str) -> str:
         """Documents seen or requested: the question's list, those already noted, free entry."""
         item = self.session.item(qid)
-        noted = self.session.evidence(qid)
+        before = self.session.evidence(qid)
+        states = {e.document: e.state for e in before}
+        noted = list(states)
         listed = list(dict.fromkeys([*item.evidence, *noted]))
         options = [Option(e, view.short(e, view.label_width(self.console))) for e in listed]
         options.append(Option(":other", t("live.evidence_other")))
         chosen = self.asker.checkbox(t("live.evidence_prompt"), options, checked=noted)
-        kept = [e for e in chosen if e != ":other"]
+        names = [e for e in chosen if e != ":other"]
         if ":other" in chosen:
             typed = self.asker.text(t("live.evidence_free"), instruction=t("live.evidence_free_hint"))
-            kept += [e.strip() for e in typed.split(";") if e.strip() and e.strip() not in kept]
-        if kept != noted:
+            names += [e.strip() for e in typed.split(";") if e.strip() and e.strip() not in names]
+        kept = [Evidence(document=n, state=states.get(n, DocumentState.vu)) for n in names]
+        if kept != before:
             status = self.session.status(qid)
             kept_status = AnswerStatus.answered if status == PENDING else AnswerStatus(status)
             self._reopen()

@@ -122,7 +122,10 @@ def show_question(console: Console, session: Session, item: Item) -> None:
         rows.append((t("live.evidence_heading"), _documents(item.evidence)))
     seen = session.evidence(item.id)
     if seen:
-        rows.append((t("live.seen_heading"), _documents(seen)))
+        shown = [
+            e.document if e.state == "vu" else t("live.document_requested", document=e.document) for e in seen
+        ]
+        rows.append((t("live.seen_heading"), _documents(shown)))
     status = session.status(item.id)
     if status != PENDING:
         line = f"{MARKS[status]} {status_label(status)}"

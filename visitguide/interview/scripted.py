@@ -18,7 +18,7 @@ from visitguide.dates import parse_day
 from visitguide.errors import InputError, Problem, UsageError, VisitguideError, problem_lines
 from visitguide.interview import answers as af
 from visitguide.interview import file as ifile
-from visitguide.interview.file import AnswerStatus, Interview
+from visitguide.interview.file import AnswerStatus, DocumentState, Evidence, Interview
 from visitguide.interview.session import Session, new_interview
 from visitguide.messages import t
 from visitguide.paths import CONTEXT_KEYS, default_interview_path, refuse_folder
@@ -192,7 +192,7 @@ def _apply_answers(script: Script, session: Session) -> None:
 def _answer(script: Script, session: Session, qid: str, entry: Any, at: tuple[str | int, ...]) -> None:
     """One answer, through the session; an entry with nothing in it leaves the question as it was."""
     notes = _notes(entry.notes)
-    evidence = _evidence(entry.evidence)
+    evidence = _evidence(script, entry.evidence, at)
     if entry.status is None and not notes and not evidence:
         return
     status = _status(script, entry.status, at)
@@ -249,7 +249,11 @@ def _rate(script: Script, session: Session, cid: str, entry: Any, at: tuple[str 
             script.problem(t("scripted.comment_without_rating", id=cid), *at)
         return
     _warn_identifiers(script, comment, (*at, "comment"))
-    session.rate(cid, rating.strip(), comment)
+    basis = (entry.basis or "entretien").strip()
+    if basis not in af.BASES:
+        script.problem(t("scripted.bad_basis", value=entry.basis, allowed=", ".join(af.BASES)), *at, "basis")
+        return
+    session.rate(cid, rating.strip(), comment, basis)
 
 
 def _apply_status(script: Script, session: Session) -> None:
@@ -276,9 +280,19 @@ def _notes(value: str | None) -> str:
     return (value or "").strip()
 
 
-def _evidence(values: list[str] | None) -> list[str]:
-    """Documents trimmed, empty ones dropped, each kept once."""
-    return list(dict.fromkeys(v.strip() for v in values or [] if v.strip()))
+def _evidence(script: Script, values: list[Any] | None, at: tuple[str | int, ...]) -> list[Evidence]:
+    """Documents trimmed, empty ones dropped, each kept once (its last state wins); a string
+    is a document seen."""
+    kept: dict[str, DocumentState] = {}
+    for i, value in enumerate(values or []):
+        document, state = (value, None) if isinstance(value, str) else (value.document, value.state)
+        if state is not None and state.strip() not in af.DOCUMENT_STATES:
+            allowed = ", ".join(af.DOCUMENT_STATES)
+            script.problem(t("scripted.bad_document_state", value=state, allowed=allowed), *at, "evidence", i)
+            continue
+        if document.strip():
+            kept[document.strip()] = DocumentState((state or "vu").strip())
+    return [Evidence(document=d, state=s) for d, s in kept.items()]
 
 
 def _status(script: Script, value: str | None, at: tuple[str | int, ...]) -> AnswerStatus | None:

@@ -18,7 +18,17 @@ from visitguide.bank.guide import Checkpoint
 from visitguide.bank.loader import Guide, unknown_id_message
 from visitguide.errors import UsageError
 from visitguide.interview import file as ifile
-from visitguide.interview.file import AddedQuestion, Answer, AnswerStatus, CheckpointRating, Interview, Rating
+from visitguide.interview.file import (
+    AddedQuestion,
+    Answer,
+    AnswerStatus,
+    Basis,
+    CheckpointRating,
+    Evidence,
+    Interview,
+    Rating,
+    evidence_of,
+)
 from visitguide.messages import t
 
 PENDING = "pending"
@@ -176,7 +186,7 @@ class Session:
         answer = self.interview.answers.get(question_id)
         return answer.notes if answer else ""
 
-    def evidence(self, question_id: str) -> list[str]:
+    def evidence(self, question_id: str) -> list[Evidence]:
         added = self._added(question_id)
         if added is not None:
             return list(added.evidence)
@@ -208,8 +218,9 @@ class Session:
 
     # --- changes (each saved at once) ----------------------------------------------------
 
-    def answer(self, question_id: str, notes: str, evidence: Iterable[str] = ()) -> None:
-        self._set(question_id, AnswerStatus.answered, notes, list(evidence))
+    def answer(self, question_id: str, notes: str, evidence: Iterable[Evidence | str] = ()) -> None:
+        """Notes and documents (a plain string is a document seen) of an answered question."""
+        self._set(question_id, AnswerStatus.answered, notes, evidence_of(evidence))
 
     def skip(self, question_id: str) -> None:
         self._set(question_id, AnswerStatus.skipped, self.notes(question_id), self.evidence(question_id))
@@ -220,18 +231,39 @@ class Session:
         self._set(question_id, AnswerStatus.revisit, kept, self.evidence(question_id))
 
     def set_status(
-        self, question_id: str, status: AnswerStatus, notes: str = "", evidence: Iterable[str] = ()
+        self, question_id: str, status: AnswerStatus, notes: str = "", evidence: Iterable[Evidence | str] = ()
     ) -> None:
-        self._set(question_id, status, notes, list(evidence))
+        self._set(question_id, status, notes, evidence_of(evidence))
 
-    def rate(self, checkpoint_id: str, rating: Rating | str, comment: str = "") -> None:
+    def rate(
+        self,
+        checkpoint_id: str,
+        rating: Rating | str,
+        comment: str = "",
+        basis: Basis | str = Basis.entretien,
+    ) -> None:
+        """Rate a checkpoint; `basis` says what the rating rests on (what was said by default)."""
         self.check_checkpoint(checkpoint_id)
         try:
             value = Rating(rating)
         except ValueError:
             raise UsageError(t("session.bad_rating", value=rating)) from None
-        self.interview.checkpoints[checkpoint_id] = CheckpointRating(rating=value, comment=comment)
+        try:
+            resting = Basis(basis)
+        except ValueError:
+            raise UsageError(t("session.bad_basis", value=basis)) from None
+        self.interview.checkpoints[checkpoint_id] = CheckpointRating(
+            rating=value, comment=comment, basis=resting
+        )
         self.save()
+
+    def set_open_question(self, question_id: str | None) -> None:
+        """Record the question on screen, so that a resume after an interruption opens it.
+
+        Saved with the next write (a note, a status), not on its own: moving around costs no
+        disk write.
+        """
+        self.interview.open_question = question_id
 
     def add_question(self, text: str, criteria: Iterable[str] = ()) -> str:
         """Add a question of the visitor's own; returns its id.
@@ -300,7 +332,7 @@ class Session:
 
     # --- internals -----------------------------------------------------------------------
 
-    def _set(self, question_id: str, status: AnswerStatus, notes: str, evidence: list[str]) -> None:
+    def _set(self, question_id: str, status: AnswerStatus, notes: str, evidence: list[Evidence]) -> None:
         added = self._added(question_id)
         if added is not None:
             added.status, added.notes, added.evidence = status, notes, evidence
@@ -355,9 +387,12 @@ class Session:
         return unknown_id_message("checkpoint.unknown", checkpoint_id, [c.id for c in self.checkpoints()])
 
     def _new_added_id(self) -> str:
+        """`perso-N-<short id>`: unique in the interview (N) and across a visit (the short id)."""
+        short = self.interview.short_id
         used = {a.id for a in self.interview.added_questions}
-        numbers = [int(m.group(1)) for u in used if (m := re.fullmatch(ADDED_PREFIX + r"(\d+)", u))]
+        pattern = re.escape(ADDED_PREFIX) + r"(\d+)(?:-.*)?"
+        numbers = [int(m.group(1)) for u in used if (m := re.fullmatch(pattern, u))]
         n = max(numbers, default=0) + 1
-        while f"{ADDED_PREFIX}{n}" in used:
+        while f"{ADDED_PREFIX}{n}-{short}" in used:
             n += 1
-        return f"{ADDED_PREFIX}{n}"
+        return f"{ADDED_PREFIX}{n}-{short}"

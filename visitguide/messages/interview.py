@@ -1,6 +1,7 @@
 """Messages of the `interview` package: the live interview, interview files, scripted runs, `check`: key -> (French, English)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "live.document_requested": ("{document} (demandé)", "{document} (asked for)"),
     # interview files
     "ifile.bad_json": (
         "fichier d'entretien endommagé : JSON illisible (tronqué ?)",
@@ -47,6 +48,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "session.bad_rating": (
         "cotation « {value} » invalide : oui, non ou na",
         "invalid rating '{value}': oui, non or na",
+    ),
+    "session.bad_basis": (
+        "base de cotation « {value} » invalide : entretien, observation ou document",
+        "invalid rating basis '{value}': entretien, observation or document",
+    ),
+    "scripted.bad_basis": (
+        "base de cotation « {value} » invalide (valeurs possibles : {allowed})",
+        "invalid rating basis '{value}' (allowed: {allowed})",
+    ),
+    "scripted.bad_document_state": (
+        "état de document « {value} » invalide (valeurs possibles : {allowed})",
+        "invalid document state '{value}' (allowed: {allowed})",
     ),
     "session.empty_question": ("la question est vide", "the question is empty"),
     "session.other_audience": (

@@ -1,6 +1,7 @@
 """Messages of the `report` package: the visit report (`export`) and `status`: key -> (French, English)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "report.document_requested": ("{document} (demandé, non vu)", "{document} (asked for, not seen)"),
     # --- inputs and errors ---------------------------------------------------------------
     "report.no_paths": (
         "indiquez les fichiers ou dossiers d'entretiens de la visite (par exemple : visitguide export entretiens/ --format html -o rapport.html)",

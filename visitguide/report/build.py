@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from visitguide import text as textsearch
 from visitguide.bank.guide import EQUIVALENT_REFERENTIEL, Checkpoint, Criterion, Question
 from visitguide.bank.loader import Guide
-from visitguide.interview.file import AnswerStatus, Interview
+from visitguide.interview.file import AnswerStatus, DocumentState, Evidence, Interview
+from visitguide.messages import t
 from visitguide.report import ecarts as ecarts_mod
 from visitguide.report import visit as m
 from visitguide.report.inputs import Inputs, Source
@@ -42,6 +43,14 @@ class Entry:
     @property
     def interview(self) -> Interview:
         return self.source.interview
+
+
+def documents(evidence: Iterable[Evidence]) -> list[str]:
+    """Documents as the report lists them: a document asked for and not seen says so."""
+    return [
+        e.document if e.state == DocumentState.vu else t("report.document_requested", document=e.document)
+        for e in evidence
+    ]
 
 
 @dataclass
@@ -107,7 +116,7 @@ class Builder:
         interview, index = entry.interview, self.index
         place = (interview.audience, entry.sector)
         for qid, answer in interview.answers.items():
-            note = m.Note(entry.who, answer.status.value, answer.notes, list(answer.evidence))
+            note = m.Note(entry.who, answer.status.value, answer.notes, documents(answer.evidence))
             found = self.guide.find_question(qid)
             if found is None:
                 index.orphans.append(
@@ -135,11 +144,11 @@ class Builder:
                 list(added.criteria),
                 status,
                 added.notes,
-                list(added.evidence),
+                documents(added.evidence),
             )
             index.added.append((entry, view))
             if status is not None:
-                note = m.Note(entry.who, status, added.notes, list(added.evidence))
+                note = m.Note(entry.who, status, added.notes, documents(added.evidence))
                 self._flag(entry, added.id, added.text, note, added=True)
 
     def _flag(self, entry: Entry, qid: str, text: str, note: m.Note, *, added: bool) -> None:
@@ -211,7 +220,7 @@ class Builder:
                     criteria,
                     answer.status.value,
                     answer.notes,
-                    list(answer.evidence),
+                    documents(answer.evidence),
                     False,
                     found is not None,
                 )
@@ -219,7 +228,9 @@ class Builder:
         for a in interview.added_questions:
             status = a.status.value if a.status else ""
             rows.append(
-                m.AnswerRow(a.id, a.text, list(a.criteria), status, a.notes, list(a.evidence), True, False)
+                m.AnswerRow(
+                    a.id, a.text, list(a.criteria), status, a.notes, documents(a.evidence), True, False
+                )
             )
         return rows
 

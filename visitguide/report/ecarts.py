@@ -32,7 +32,6 @@ LOW = 1 / 3
 MINORITY = 1 / 3
 
 
-
 class Entry(Protocol):
     """One interview as the écarts see it (`build.Entry`, without importing `build`)."""
 
