@@ -150,7 +150,10 @@ def make_interview(guide: Guide, truth: Truth, rng: random.Random, i: int, first
             evidence = [d for d in question.evidence if rng.random() < 0.5]
             notes = _notes(rng) if status != AnswerStatus.skipped else ""
             interview.answers[question.id] = Answer(
-                status=status, notes=notes, evidence=ifile.evidence_of(evidence), updated_at=_stamp(day, 2 + n)
+                status=status,
+                notes=notes,
+                evidence=ifile.evidence_of(evidence),
+                updated_at=_stamp(day, 2 + n),
             )
     for n, checkpoint in enumerate(guide.checkpoints_for(audience)):
         if rng.random() < 0.9:

@@ -198,7 +198,9 @@ def test_every_option_is_converted_without_pydantic() -> None:
             assert cli_chrome._light_converter(annotation) is not None, (name, param.name, annotation)
     import typer.core
 
-    assert typer.core.build_runtime_param.__module__ == "visitguide.cli.typer_patches", "patch no longer applies"
+    assert typer.core.build_runtime_param.__module__ == "visitguide.cli.typer_patches", (
+        "patch no longer applies"
+    )
     assert cli_chrome._light_converter(dict[str, int]) is None
     assert cli_chrome._light_converter(typing.Optional[int]) is None  # noqa: UP045
 

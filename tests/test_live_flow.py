@@ -87,8 +87,7 @@ def saved(path: Path = OUT) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-
-def PERSO_1() -> str:  # noqa: N802 - reads like the constant it replaces
+def PERSO_1() -> str:
     """The id of the first question added to the saved interview: unique across a visit."""
     return f"perso-1-{saved()['id'][:8]}"
 

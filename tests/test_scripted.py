@@ -21,11 +21,11 @@ from visitguide.interview import file as ifile
 GUIDE = "risques-numeriques"
 
 
-
 def documents(evidence: list[ifile.Evidence]) -> list[str]:
     """The documents of an answer, each checked to be in state "vu" (a plain string in the file)."""
     assert all(e.state == "vu" for e in evidence)
     return [e.document for e in evidence]
+
 
 def guide() -> bank.Guide:
     return bank.resolve(GUIDE)
@@ -595,7 +595,11 @@ answers:
     after = ifile.read(tmp_path / "t.json")
     assert after.id == before.id and after.started_at == before.started_at
     kept = after.answers["regles-acces-si"]
-    assert (kept.status, kept.notes, documents(kept.evidence)) == ("revisit", "Procédure d'habilitation.", ["Procédure"])
+    assert (kept.status, kept.notes, documents(kept.evidence)) == (
+        "revisit",
+        "Procédure d'habilitation.",
+        ["Procédure"],
+    )
     assert after.answers["acces-distance-mobilite"].notes == "VPN avec second facteur."
     assert after.answers["identification-professionnels-si"].status == "skipped"
     assert after.context.establishment == "CH Exemple"

@@ -63,7 +63,11 @@ def test_the_v1_file_loads_with_everything_it_holds() -> None:
         "veille-securite-numerique": "na",
     }
     [added] = interview.added_questions
-    assert (added.id, added.status, added.criteria) == ("perso-1-98f3e724", ifile.AnswerStatus.answered, ["3.6-02"])
+    assert (added.id, added.status, added.criteria) == (
+        "perso-1-98f3e724",
+        ifile.AnswerStatus.answered,
+        ["3.6-02"],
+    )
 
 
 def test_check_finds_the_v1_file_clean_against_its_own_guide(cli: Invoke) -> None:
