@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
+from tests.helpers import Invoke
 from visitguide.cli.app import app
-
-REPO = Path(__file__).resolve().parent.parent
-BUNDLED = REPO / "questions"
-# A copy of the source fiche (shared/seed), kept with the tests so a clone is self-contained.
-FICHE = REPO / "tests" / "data" / "fiche-risques-numeriques.txt"
 
 runner = CliRunner()
 
@@ -27,9 +22,6 @@ def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / ".cache"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.chdir(tmp_path)
-
-
-Invoke = Callable[..., Result]
 
 
 @pytest.fixture

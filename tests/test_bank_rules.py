@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.bankfactory import GOUVERNANCE, GUIDE, TERRAIN, write_guide
-from tests.conftest import Invoke
+from tests.helpers import Invoke
 
 G = GUIDE.format(gid="essai")
 

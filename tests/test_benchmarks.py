@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import typer.main
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 from visitguide.bank import loader as bank
 from visitguide.bank import yamlsafe
 from visitguide.cli.app import app

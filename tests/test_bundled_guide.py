@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from tests.conftest import FICHE
+from tests.helpers import FICHE
 from visitguide.bank import loader as bank
 from visitguide.bank.loader import Guide
 

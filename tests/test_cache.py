@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.bankfactory import write_guide
-from tests.conftest import BUNDLED, Invoke
+from tests.helpers import BUNDLED, Invoke
 from visitguide.bank import cache
 from visitguide.bank import loader as bank
 

@@ -8,7 +8,7 @@ import string
 import pytest
 from typer.main import get_command
 
-from tests.conftest import REPO, Invoke
+from tests.helpers import REPO, Invoke
 from visitguide.cli.app import app
 from visitguide.messages import catalog
 from visitguide.schemas import FOLDER, bank_schemas, render

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import BUNDLED, Invoke
 from tests.data import interviews
 from tests.data.interviews import VALID_NIR, WRONG_KEY_NIR, question_ids, snapshot, write
+from tests.helpers import BUNDLED, Invoke
 
 NIR_DIGITS = re.compile(r"95\D?10\D?99")  # any spelling of the middle of VALID_NIR
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from tests.bankfactory import write_guide
-from tests.conftest import Invoke
+from tests.helpers import Invoke
 from visitguide import __version__
 
 

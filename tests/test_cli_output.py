@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, Invoke
+from tests.helpers import REPO, Invoke
 
 
 def run(args: list[str], tmp_path: Path, stdout: int | object) -> subprocess.CompletedProcess[bytes]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.bankfactory import write_guide
-from tests.conftest import REPO, Invoke
+from tests.helpers import REPO, Invoke
 from visitguide.bank import loader as bank
 from visitguide.bank import yamlsafe
 from visitguide.interview import file as ifile

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 from visitguide.interview.editor import edit_in_editor
 
 CHILD = """

@@ -15,9 +15,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.conftest import REPO, Invoke
 from tests.data import interviews
 from tests.data.interviews import question_ids, snapshot, write
+from tests.helpers import REPO, Invoke
 from visitguide.errors import InterviewFileError
 from visitguide.interview import file as ifile
 from visitguide.interview import live, session

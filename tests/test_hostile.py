@@ -17,8 +17,8 @@ import pytest
 from typer.testing import Result
 
 from tests.bankfactory import GOUVERNANCE, write_guide
-from tests.conftest import BUNDLED, Invoke
 from tests.data.interviews import question_ids, snapshot, write
+from tests.helpers import BUNDLED, Invoke
 from visitguide.bank import yamlsafe
 from visitguide.errors import InterviewFileError
 from visitguide.interview import file as ifile

@@ -15,7 +15,7 @@ from typing import IO
 
 import pytest
 
-from tests.conftest import REPO, Invoke
+from tests.helpers import REPO, Invoke
 from visitguide.interview import file as ifile
 
 WRITER = Path(__file__).parent / "data" / "killloop_writer.py"

@@ -7,7 +7,6 @@ HTML is one printable, self-contained page; everything from the bank is escaped.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.bankfactory import write_guide
-from tests.conftest import REPO, Invoke
+from tests.helpers import REPO, Invoke, require_tool
 from visitguide.bank import loader as bank
 
 GUIDE = bank.resolve("risques-numeriques")
@@ -364,8 +363,8 @@ def test_a_user_bank_guide_in_every_format(cli: Invoke, tmp_path: Path, fmt: str
 
 @pytest.mark.slow
 def test_chromium_prints_each_audience_from_a_new_a4_page(cli: Invoke, tmp_path: Path) -> None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert chromium and shutil.which("pdftotext"), "chromium and poppler-utils are needed (see .ci/run)"
+    chromium = require_tool("chromium", "chromium-browser")
+    require_tool("pdftotext")
     assert cli("export", "--blank", "-f", "html", "-o", "t.html").exit_code == 0
     pdf = tmp_path / "t.pdf"
     subprocess.run(

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUNDLED, Invoke
-from tests.test_report_visits import (
+from tests.helpers import (
+    BUNDLED,
     MARKERS,
+    Invoke,
     content_visit,
     ecart_visit,
     read_back,

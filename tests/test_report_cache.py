@@ -11,8 +11,7 @@ import pytest
 from jinja2 import DictLoader, Environment
 from jinja2.bccache import bc_magic
 
-from tests.conftest import Invoke
-from tests.test_report_visits import content_visit
+from tests.helpers import Invoke, content_visit
 from visitguide import templating
 
 

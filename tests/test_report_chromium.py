@@ -1,7 +1,8 @@
 """The HTML report in a real browser: Debian's headless Chromium (installed by `.ci/run`).
 
-These tests fail, never skip, when Chromium is missing: the HTML report is only known to
-work once a browser has drawn it. Flags as in NOTES.md: no network, no background services,
+In CI these tests fail, never skip, when Chromium is missing: the HTML report is only known
+to work once a browser has drawn it. On a developer's machine without it they are skipped,
+with the reason. Flags as in NOTES.md: no network, no background services,
 a fresh profile.
 """
 
@@ -9,19 +10,16 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import struct
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Invoke
-from tests.test_report_visits import MARKERS, content_visit, ecart_visit, save, session
+from tests.helpers import MARKERS, Invoke, content_visit, ecart_visit, require_tool, save, session
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
     "--headless",
     "--disable-gpu",
@@ -34,8 +32,7 @@ FLAGS = [
 
 
 def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    binary = shutil.which("chromium") or CHROMIUM
-    assert Path(binary).exists(), "Chromium is required (apt-get install chromium; .ci/run installs it)"
+    binary = require_tool("chromium", "chromium-browser")
     profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
     command = [binary, *FLAGS, f"--user-data-dir={profile}", *args]
     if os.geteuid() == 0:

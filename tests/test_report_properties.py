@@ -17,8 +17,7 @@ import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import Invoke
-from tests.test_report_visits import guide, save, session
+from tests.helpers import Invoke, guide, save, session
 from visitguide.interview.file import (
     AddedQuestion,
     Answer,

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Invoke
-from tests.test_report_visits import read_back, save, session
+from tests.helpers import Invoke, read_back, save, session
 from visitguide.interview.file import Answer, AnswerStatus
 
 NIR = "2 95 10 99 126 111 93"

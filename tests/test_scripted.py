@@ -14,17 +14,11 @@ from typing import Any
 import pytest
 
 from tests.bankfactory import write_guide
-from tests.conftest import Invoke
+from tests.helpers import Invoke, comparable, documents
 from visitguide.bank import loader as bank
 from visitguide.interview import file as ifile
 
 GUIDE = "risques-numeriques"
-
-
-def documents(evidence: list[ifile.Evidence]) -> list[str]:
-    """The documents of an answer, each checked to be in state "vu" (a plain string in the file)."""
-    assert all(e.state == "vu" for e in evidence)
-    return [e.document for e in evidence]
 
 
 def guide() -> bank.Guide:
@@ -128,21 +122,6 @@ def test_without_out_the_file_goes_to_entretiens_like_a_live_interview(cli: Invo
     interview = ifile.read(tmp_path / "entretiens" / name)
     assert name.endswith(interview.id[:8] + ".json")
     assert (tmp_path / "entretiens").stat().st_mode & 0o777 == 0o700
-
-
-def comparable(path: Path) -> dict[str, Any]:
-    """The interview file without what differs between two runs: ids and timestamps."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data.pop("id")
-    for key in ("started_at", "updated_at"):
-        data.pop(key)
-    for section in ("answers", "checkpoints"):
-        for entry in data[section].values():
-            entry.pop("updated_at")
-    for entry in data["added_questions"]:
-        entry.pop("updated_at")
-        entry["id"] = entry["id"].rsplit("-", 1)[0]  # perso-N-<short id>: the short id differs
-    return data
 
 
 def test_json_and_yaml_give_the_same_file(cli: Invoke, tmp_path: Path) -> None:
@@ -738,7 +717,7 @@ def test_no_answers_file_reaches_a_traceback(tmp_path: Path) -> None:
 
 
 def test_the_readme_example_is_accepted(cli: Invoke, tmp_path: Path) -> None:
-    from tests.conftest import REPO
+    from tests.helpers import REPO
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Répétitions, entretiens scriptés et trame papier", 1)[1]

@@ -6,11 +6,10 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 
-from tests.conftest import Invoke
+from tests.helpers import Invoke, comparable
 from visitguide.interview import live
 from visitguide.interview.stand_in import ENTER, Menu, StandInAsker
 
@@ -76,20 +75,6 @@ checkpoints:
 added_questions:
   - {text: Qui pilote la PSSI ?, criteria: ["3.6-02"], notes: Le RSSI.}
 """
-
-
-def comparable(path: Path) -> dict[str, Any]:
-    """The file without what two runs never share: the interview id and the timestamps."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    for key in ("id", "started_at", "updated_at"):
-        data.pop(key)
-    for section in ("answers", "checkpoints"):
-        for entry in data[section].values():
-            entry.pop("updated_at")
-    for entry in data["added_questions"]:
-        entry.pop("updated_at")
-        entry["id"] = entry["id"].rsplit("-", 1)[0]  # perso-N-<short id>: the short id differs
-    return data
 
 
 def type_interview(out: Path) -> StandInAsker:

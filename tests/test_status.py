@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import Invoke
-from tests.test_report_visits import save, session
+from tests.helpers import Invoke, save, session
 
 
 def two_sectors(folder: Path, sector: str = "Réanimation") -> Path:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Invoke
+from tests.helpers import Invoke
 from visitguide.errors import InterviewFileError
 from visitguide.interview import file as ifile
 

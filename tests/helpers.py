@@ -1,0 +1,249 @@
+"""What tests share: paths, the in-process CLI type, crafted visits read back from every format,
+and small comparisons. Tests import helpers from here, never from each other or from conftest.
+
+The visit helpers write interview files through `session.Session` (the same checks as a typed
+interview) and `interview.file.create`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import Result
+
+from visitguide.bank import loader as bank
+from visitguide.bank.loader import Guide
+from visitguide.interview import file as ifile
+from visitguide.interview.file import Answer, AnswerStatus, Context
+from visitguide.interview.session import Session, new_interview
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED = REPO / "questions"
+# A copy of the source fiche (shared/seed), kept with the tests so a clone is self-contained.
+FICHE = REPO / "tests" / "data" / "fiche-risques-numeriques.txt"
+
+Invoke = Callable[..., Result]
+
+
+def require_tool(*names: str) -> str:
+    """The path of the first of `names` on PATH (a system tool: chromium, pdftoppm, tmux...).
+
+    Missing on a developer's machine, the test is skipped with the reason; missing in CI
+    (`CI` set, where `.ci/run` installs them), it fails: those checks must run there.
+    """
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    reason = f"{' / '.join(names)} missing (apt-get install; .ci/run installs it)"
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def comparable(path: Path) -> dict[str, Any]:
+    """An interview file without what two runs never share: the interview id, the timestamps,
+    and the short id that ends an added question's id."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for key in ("id", "started_at", "updated_at"):
+        data.pop(key)
+    for section in ("answers", "checkpoints"):
+        for entry in data[section].values():
+            entry.pop("updated_at")
+    for entry in data["added_questions"]:
+        entry.pop("updated_at")
+        entry["id"] = entry["id"].rsplit("-", 1)[0]
+    return data
+
+
+def documents(evidence: list[ifile.Evidence]) -> list[str]:
+    """The documents of an answer, each checked to be in state "vu" (a plain string in the file)."""
+    assert all(e.state == "vu" for e in evidence)
+    return [e.document for e in evidence]
+
+
+GUIDE_ID = "risques-numeriques"
+
+
+def guide() -> Guide:
+    return bank.resolve(GUIDE_ID)
+
+
+def session(
+    audience: str,
+    role: str,
+    sector: str | None = None,
+    *,
+    date: str = "2026-11-24",
+    the_guide: Guide | None = None,
+    establishment: str = "CH de Valmont",
+    visitor: str = "C. Martin",
+) -> Session:
+    """A new interview, in memory, ready to be answered."""
+    g = the_guide or guide()
+    context = Context(
+        establishment=establishment, sector=sector, interviewee_role=role, visitor=visitor, date=date
+    )
+    return Session(g, new_interview(g, audience, context))
+
+
+def save(s: Session, folder: Path, name: str) -> Path:
+    path = folder / name
+    ifile.create(path, s.interview)
+    return path
+
+
+# --- a visit where every kind of content carries a marker ----------------------------------
+
+MARKERS = {
+    "note gouvernance": "MARQUEUR-NOTE-GOUV",
+    "second line of a note": "MARQUEUR-SECONDE-LIGNE",
+    "evidence": "MARQUEUR-PIECE-AUDIT",
+    "comment": "MARQUEUR-COMMENTAIRE-EXERCICE",
+    "added question": "MARQUEUR-QUESTION-AJOUTEE",
+    "added note": "MARQUEUR-NOTE-AJOUTEE",
+    "added evidence": "MARQUEUR-PIECE-AJOUTEE",
+    "added without criterion": "MARQUEUR-QUESTION-SANS-CRITERE",
+    "note professionnels": "MARQUEUR-NOTE-REA",
+    "evidence professionnels": "MARQUEUR-PIECE-REA",
+    "comment professionnels": "MARQUEUR-COMMENTAIRE-REA",
+    "revisit note": "MARQUEUR-A-REVOIR",
+    "skipped note": "MARQUEUR-PASSEE",
+    "technical note": "MARQUEUR-NOTE-TECH",
+    "note outside the guide": "MARQUEUR-HORS-GUIDE",
+    "comment outside the guide": "MARQUEUR-COTATION-HORS-GUIDE",
+    "role": "MARQUEUR-FONCTION",
+    "sector": "MARQUEUR-SECTEUR",
+}
+
+
+def content_visit(folder: Path) -> Path:
+    """Three interviews holding every kind of content, each marked."""
+    folder.mkdir(parents=True, exist_ok=True)
+    m = MARKERS
+    gov = session("gouvernance", "Directeur général")
+    gov.answer(
+        "audit-securite-numerique",
+        f"{m['note gouvernance']} audit fait.\n{m['second line of a note']} suite.",
+        [m["evidence"]],
+    )
+    gov.rate("exercices-crise-cyber", "oui", m["comment"])
+    added = gov.add_question(f"{m['added question']} : les clés USB ?", ["3.6-02"])
+    gov.answer(added, m["added note"], [m["added evidence"]])
+    loose = gov.add_question(m["added without criterion"], [])
+    gov.flag(loose, "à reprendre")
+    gov.interview.answers["question-retiree"] = Answer(
+        status=AnswerStatus.answered, notes=m["note outside the guide"]
+    )
+    save(gov, folder, "gouvernance.json")
+
+    pro = session("professionnels", m["role"], m["sector"])
+    pro.answer("connexion-sih", m["note professionnels"], [m["evidence professionnels"]])
+    pro.flag("risques-cyber-conduite", m["revisit note"])
+    pro.set_status("documents-sante-poste", AnswerStatus.skipped, m["skipped note"])
+    pro.rate("pas-identifiant-generique", "non", m["comment professionnels"])
+    save(pro, folder, "professionnels.json")
+
+    tech = session("technique", "RSSI")
+    tech.answer("regles-acces-si", m["technical note"])
+    path = save(tech, folder, "technique.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["checkpoints"]["point-retire"] = {"rating": "non", "comment": m["comment outside the guide"]}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+# --- a visit built to show (or not) each kind of écart -------------------------------------
+
+
+def ecart_visit(folder: Path, *, consistent: bool = False) -> Path:
+    """Governance and professionals of two sectors.
+
+    Unless `consistent`: the governance rates the access rules (3.6-06) "oui" and every
+    professional rates them "non" (écart between audiences); Réanimation rates
+    conduite-en-cas-de-doute "oui" and Urgences "non" (écart between sectors); the two
+    people of Réanimation disagree on connaissance-risques-prevention (split opinions).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    yes = "oui"
+
+    def no(rating: str) -> str:
+        return yes if consistent else rating
+
+    gov = session("gouvernance", "Directeur général")
+    for checkpoint in ("politique-regles-acces", "gestion-arrivees-departs", "exercices-crise-cyber"):
+        gov.rate(checkpoint, yes)
+    gov.answer("audit-securite-numerique", "Audit fait.")
+    save(gov, folder, "gouvernance.json")
+    people = [
+        ("Réanimation", "IDE"),
+        ("Réanimation", "Médecin"),
+        ("Urgences", "IDE"),
+        ("Urgences", "Cadre de santé"),
+    ]
+    for n, (sector, role) in enumerate(people):
+        pro = session("professionnels", role, sector)
+        for checkpoint in (
+            "connaissance-regles-acces",
+            "pas-identifiant-generique",
+            "identifiant-personnel-double-facteur",
+        ):
+            pro.rate(checkpoint, no("non"))
+        pro.rate("conduite-en-cas-de-doute", yes if sector == "Réanimation" else no("non"))
+        split = sector == "Réanimation" and role == "Médecin"
+        pro.rate("connaissance-risques-prevention", no("non") if split else yes)
+        pro.answer("connexion-sih", f"Connexion par carte CPS ({sector}).")
+        save(pro, folder, f"pro-{n}.json")
+    return folder
+
+
+# --- reading each format back ----------------------------------------------------------------
+
+
+def strings(value: Any) -> Iterator[str]:
+    """Every string in a JSON value, keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def docx_text(data: bytes) -> str:
+    """Every paragraph and table cell of a .docx, read with python-docx."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def read_back(fmt: str, data: bytes) -> str:
+    """The text a reader of the format gets: parsed with the format's own library."""
+    if fmt == "docx":
+        return docx_text(data)
+    text = data.decode("utf-8")
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+        return "\n".join(cell for row in rows for cell in row)
+    if fmt == "json":
+        return "\n".join(strings(json.loads(text)))
+    return text
+
+
+# --- tests of the helpers and of the generator ------------------------------------------------
