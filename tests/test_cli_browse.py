@@ -217,3 +217,42 @@ def test_json_rows_one_object_per_line_whatever_the_text() -> None:
     assert text.count("\n") == 3
     assert text.isascii()  # nothing a terminal could take for a command, in any encoding
     assert json_rows([]) == "[]"
+
+
+def test_typer_is_the_release_the_patches_were_tested_against() -> None:
+    """Fails loudly when Typer moves: pyproject pins the release, typer_patches is gated on it."""
+    import re
+    import tomllib
+
+    import typer
+
+    from visitguide.cli import typer_patches
+    from visitguide.cli.app import app  # noqa: F401 - importing the app installs the patches
+
+    assert typer_patches.supported(), (
+        f"Typer {typer.__version__} is not {typer_patches.TESTED}: review typer_patches"
+    )
+    assert typer_patches._installed
+    pyproject = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())
+    pin = next(d for d in pyproject["project"]["dependencies"] if d.startswith("typer"))
+    major, minor = typer_patches.TESTED
+    assert re.fullmatch(rf"typer>={major}\.{minor},<{major}\.{minor + 1}", pin.split(";")[0].strip())
+
+
+def test_only_typer_patches_touches_typer_internals() -> None:
+    """typer._click, typer.core, typer.rich_utils, typer._coercion: one module imports them."""
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "visitguide"
+    offenders = []
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            internal = [n for n in names if n.startswith(("typer.", "click")) or n in ("typer._click",)]
+            if internal and path.name != "typer_patches.py":
+                offenders.append((path.relative_to(package).as_posix(), internal))
+    assert offenders == []

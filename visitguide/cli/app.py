@@ -17,17 +17,16 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer import _click
 
 from visitguide import __version__
-from visitguide.cli import typer_patches as cli_chrome
+from visitguide.cli import typer_patches
 from visitguide.errors import BankError, ExitCode, Interrupted, UsageError, VisitguideError, problem_lines
 from visitguide.messages import t
 
-cli_chrome.install()
+typer_patches.install()
 
 
-class App(cli_chrome.Group):
+class App(typer_patches.Group):
     """The root group: the single place where errors become messages and exit codes."""
 
     def main(  # type: ignore[override]
@@ -59,8 +58,8 @@ class App(cli_chrome.Group):
         except VisitguideError as exc:
             _error(exc.message)
             return int(exc.exit_code)
-        except _click.exceptions.UsageError as exc:
-            _error(cli_chrome.usage_message(exc))
+        except typer_patches.ClickUsageError as exc:
+            _error(typer_patches.usage_message(exc))
             return int(ExitCode.USAGE)
         except (typer.Abort, KeyboardInterrupt):
             return int(ExitCode.INTERRUPTED)
@@ -158,14 +157,14 @@ def root(
     """Guide d'entretien des experts-visiteurs."""
 
 
-@app.command("guides", help=t("cmd.guides"), cls=cli_chrome.Command)
+@app.command("guides", help=t("cmd.guides"), cls=typer_patches.Command)
 def guides_cmd(bank: BankOpt = None) -> None:
     from visitguide.bank import browse
 
     browse.show_guides(bank or [])
 
 
-@app.command("questions", help=t("cmd.questions"), cls=cli_chrome.Command)
+@app.command("questions", help=t("cmd.questions"), cls=typer_patches.Command)
 def questions_cmd(
     guide: GuideOpt = None,
     audience: AudienceOpt = None,
@@ -187,14 +186,14 @@ def questions_cmd(
     browse.show_questions(browse.find_questions(guides, audience, criterion, search), fmt.value)
 
 
-@app.command("criteria", help=t("cmd.criteria"), cls=cli_chrome.Command)
+@app.command("criteria", help=t("cmd.criteria"), cls=typer_patches.Command)
 def criteria_cmd(guide: GuideOpt = None, bank: BankOpt = None) -> None:
     from visitguide.bank import browse
 
     browse.show_criteria(browse.selected_guides(guide, bank or []))
 
 
-@app.command("validate", help=t("cmd.validate"), cls=cli_chrome.Command)
+@app.command("validate", help=t("cmd.validate"), cls=typer_patches.Command)
 def validate_cmd(
     dirs: Annotated[
         list[Path] | None,
@@ -223,7 +222,7 @@ class ExportFormat(StrEnum):
 ContextOpts = dict[str, str | None]
 
 
-@app.command("interview", help=t("cmd.interview"), cls=cli_chrome.Command)
+@app.command("interview", help=t("cmd.interview"), cls=typer_patches.Command)
 def interview_cmd(
     guide: GuideOpt = None,
     audience: AudienceOpt = None,
@@ -282,7 +281,7 @@ def interview_cmd(
     return live.run(guide, audience, out, resume, overrides, bank or [])
 
 
-@app.command("export", help=t("cmd.export"), cls=cli_chrome.Command)
+@app.command("export", help=t("cmd.export"), cls=typer_patches.Command)
 def export_cmd(
     paths: Annotated[
         list[Path] | None,
@@ -312,7 +311,7 @@ def export_cmd(
     return report.run(paths or [], fmt.value, output, guide, redact, bank or [])
 
 
-@app.command("status", help=t("cmd.status"), cls=cli_chrome.Command)
+@app.command("status", help=t("cmd.status"), cls=typer_patches.Command)
 def status_cmd(
     paths: Annotated[
         list[Path],
@@ -326,7 +325,7 @@ def status_cmd(
     return status.run(paths, guide, bank or [])
 
 
-@app.command("check", help=t("cmd.check"), cls=cli_chrome.Command)
+@app.command("check", help=t("cmd.check"), cls=typer_patches.Command)
 def check_cmd(
     paths: Annotated[
         list[Path], typer.Argument(help=t("help.check_paths"), metavar=t("metavar.paths"), show_default=False)

@@ -1,25 +1,53 @@
-"""French (or English) chrome for Typer: help panel titles, usage line, usage errors.
+"""Everything that touches Typer's or Click's internals, in one module, gated by version.
 
-Typer's bundled Click prints its own English words; this module swaps them for the
-catalog's, and `usage_message` turns Click's usage errors into one sentence of ours.
+French (or English) chrome for Typer: help panel titles, usage line, usage errors; option
+values converted without pydantic. Typer's bundled Click prints its own English words; this
+module swaps them for the catalog's, and `usage_message` turns Click's usage errors into one
+sentence of ours. Nothing else in the package imports `typer._click`, `typer.core`,
+`typer.rich_utils` or `typer._coercion`.
+
+The patches are written against one Typer minor release (`TESTED`, also the pin in
+pyproject.toml). On another release `install` leaves Typer as it is (English chrome, its own
+conversion): the program still works, and tests/test_cli_browse.py fails loudly.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import typer
 from typer import _click
 from typer.core import TyperCommand, TyperGroup
 
 from visitguide.messages import t
 
+TESTED = (0, 29)
+"""The Typer minor release the patches below were written and tested against."""
+
+ClickUsageError = _click.exceptions.UsageError
+"""Click's usage errors (bad option, missing argument), caught by the app's one catch point."""
+
 _installed = False
 
 
+def typer_release() -> tuple[int, int]:
+    """Typer's (major, minor), or (0, 0) when its version does not parse."""
+    try:
+        major, minor = typer.__version__.split(".")[:2]
+        return int(major), int(minor)
+    except (AttributeError, ValueError):
+        return (0, 0)
+
+
+def supported() -> bool:
+    """Whether the installed Typer is the release the patches were tested against."""
+    return typer_release() == TESTED
+
+
 def install() -> None:
-    """Translate Typer's fixed strings; safe to call more than once."""
+    """Translate Typer's fixed strings; safe to call more than once; nothing on another Typer."""
     global _installed
-    if _installed:
+    if _installed or not supported():
         return
     _installed = True
     from typer._click import decorators
@@ -136,7 +164,7 @@ def _translate_rich_help() -> None:
     global _translated_to
     from visitguide.messages import language
 
-    if _translated_to == language():
+    if _translated_to == language() or not supported():
         return
     _translated_to = language()
     from typer import rich_utils
