@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import Invoke
 from tests.test_report_visits import save, session
 from visitguide.report import build, csvfile, inputs
 from visitguide.report import model as m
@@ -176,7 +177,7 @@ def test_the_default_separator_is_the_comma_and_only_comma_or_semicolon_are_acce
             csvfile.render(visit, bad)
 
 
-def test_the_export_command_still_writes_the_comma_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_export_command_still_writes_the_comma_file(cli: Invoke, tmp_path: Path) -> None:
     folder = tmp_path / "visite"
     folder.mkdir()
     s = session("gouvernance", "DSI")

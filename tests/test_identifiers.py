@@ -155,8 +155,6 @@ def test_corpus_every_identifier_is_masked_and_redacted(text: str, expected: lis
         shown = mask(written)
         assert sum(c.isalnum() for c in shown[2:]) == 0
         assert re.search(r"[0-9]{3}", shown) is None
-        digits = re.sub(r"[^0-9]", "", written)
-        assert digits[2:] not in re.sub(r"[^0-9]", "", masked) or len(digits) < 3
     assert find(redact(text)) == []
     assert find(masked) == []
 
