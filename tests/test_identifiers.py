@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -21,6 +23,140 @@ def _key(thirteen: str) -> str:
 
 
 CORSICA_2A = "1 80 01 2A 004 123 " + _key("1800119004123")  # 2A counts as 19
+
+
+# --- the corpus: how people write identifiers, and what only looks like one ------------------
+
+NIR_1 = "185057800608491"  # key 91 = 97 - 1850578006084 mod 97
+THIN, NNBSP, NBSP = "\u2009", "\u202f", "\u00a0"
+
+# (text, [(kind, identifier as written)]): the identifiers expected, in order.
+FOUND: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Joignable au (+33) 6 11 22 33 44.", [("phone", "(+33) 6 11 22 33 44")]),
+    ("Standard : +33 (0)6 11 22 33 44", [("phone", "+33 (0)6 11 22 33 44")]),
+    ("tél. 01/23/45/67/89 (secrétariat)", [("phone", "01/23/45/67/89")]),
+    ("tél. 01-23-45-67-89", [("phone", "01-23-45-67-89")]),
+    ("appeler le 0033 6 11 22 33 44", [("phone", "0033 6 11 22 33 44")]),
+    ("appeler le (0033) 6 11 22 33 44", [("phone", "(0033) 6 11 22 33 44")]),
+    ("+33 6 11 22 33 44", [("phone", "+33 6 11 22 33 44")]),
+    ("+33611223344", [("phone", "+33611223344")]),
+    ("06.11.22.33.44", [("phone", "06.11.22.33.44")]),
+    (f"06{NNBSP}11{NNBSP}22{NNBSP}33{NNBSP}44", [("phone", f"06{NNBSP}11{NNBSP}22{NNBSP}33{NNBSP}44")]),
+    (f"06{THIN}11{THIN}22{THIN}33{THIN}44", [("phone", f"06{THIN}11{THIN}22{THIN}33{THIN}44")]),
+    ("Tél.:0611223344", [("phone", "0611223344")]),
+    ("fichier contact_0611223344.json", [("phone", "0611223344")]),
+    (
+        "Cadre de santé, 06 12 34 56 78-06 98 76 54 32",
+        [("phone", "06 12 34 56 78"), ("phone", "06 98 76 54 32")],
+    ),
+    ("06 12 34 56 78/01 98 76 54 32", [("phone", "06 12 34 56 78"), ("phone", "01 98 76 54 32")]),
+    ("tél 06 12 34 56 78 ou 01 23 45 67 89", [("phone", "06 12 34 56 78"), ("phone", "01 23 45 67 89")]),
+    (f"NIR{NIR_1}", [("nir", NIR_1)]),
+    (f"patient NIR{NIR_1}, revu", [("nir", NIR_1)]),
+    (
+        f"1{THIN}85{THIN}05{THIN}78{THIN}006{THIN}084{THIN}91",
+        [("nir", f"1{THIN}85{THIN}05{THIN}78{THIN}006{THIN}084{THIN}91")],
+    ),
+    (
+        f"1{NNBSP}85{NNBSP}05{NNBSP}78{NNBSP}006{NNBSP}084{NNBSP}91",
+        [("nir", f"1{NNBSP}85{NNBSP}05{NNBSP}78{NNBSP}006{NNBSP}084{NNBSP}91")],
+    ),
+    (
+        f"1{NBSP}85{NBSP}05{NBSP}78{NBSP}006{NBSP}084{NBSP}91",
+        [("nir", f"1{NBSP}85{NBSP}05{NBSP}78{NBSP}006{NBSP}084{NBSP}91")],
+    ),
+    ("INS : 1.85.05.78.006.084.91.", [("nir", "1.85.05.78.006.084.91")]),
+    ("NIR 2 53 07 2B 073 004 70", [("nir", "2 53 07 2B 073 004 70")]),
+    ("écrire à jean.dupont@chu-exemple.fr", [("email", "jean.dupont@chu-exemple.fr")]),
+    ("DSI.Secu+crise@hôpital-exemple.fr.", [("email", "DSI.Secu+crise@hôpital-exemple.fr")]),
+    ("Dr X (RPPS 10101234567)", [("rpps", "10101234567")]),
+    ("RPPS : 10003456789.", [("rpps", "10003456789")]),
+    (
+        f"NIR {NIR_1}, tél (+33) 6 11 22 33 44, a.b@ch.fr, RPPS 10101234567",
+        [("nir", NIR_1), ("phone", "(+33) 6 11 22 33 44"), ("email", "a.b@ch.fr"), ("rpps", "10101234567")],
+    ),
+]
+
+NOT_FOUND = [
+    "ticket INC0612345678",
+    "registre 0x0612345678",
+    "S/N 10012345678",
+    "S/N: 0612345678",
+    "N° de série : 10012345678",
+    "serial number 10012345678",
+    "ticket INC10012345678",
+    "critère 3.6-02",
+    "Crit.3.6-02 et Crit.3.6-01",
+    "(Crit.3.6-06 ; Crit.3.6-06)",
+    "le 2026-11-29",
+    "le 29/11/2026",
+    "le 01/12/2026 10:30",
+    "le 01/12/2026 10 h 30",
+    "2026-11-29T10:00:00+01:00",
+    "budget 1 250 000 €",
+    "12 345,67 €",
+    "1 234 567 890 €",
+    "version 1.02.03.04.05.06",
+    "v06.12.34.56.78",
+    "logiciel 10.0.19045.3693",
+    "serveur 192.168.10.100",
+    "passerelle 10.10.12.34",
+    "IBAN FR76 3000 6000 0112 3456 7890 189",
+    "185057800608492",  # wrong key
+    "NIR185057800608492",  # wrong key, glued
+    "1 85 05 78 006 084 92",  # wrong key, spaced
+    "0612345678901",  # too long
+    "01 23 45 67",  # a pair short
+    "06 12 34-56 78",  # separators mixed
+    "+44 20 7946 0958",
+    "1.10101234567",
+    "10101234567.5",
+    "plan à 6, 12 et 18 mois",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_corpus_every_identifier_is_found(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_corpus_what_only_looks_like_an_identifier_is_not_found(text: str) -> None:
+    assert find(text) == []
+    assert redact(text) == text
+    assert identifiers.masked_id(text) == text
+
+
+REDACTED = {
+    "nir": "[NIR/INS masqué]",
+    "email": "[adresse électronique masquée]",
+    "phone": "[numéro de téléphone masqué]",
+    "rpps": "[numéro RPPS masqué]",
+}
+
+
+def _replace(text: str, expected: list[tuple[str, str]], by: Callable[[str, str], str]) -> str:
+    out, last = [], 0
+    for kind, written in expected:
+        at = text.index(written, last)
+        out += [text[last:at], by(kind, written)]
+        last = at + len(written)
+    return "".join([*out, text[last:]])
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_corpus_every_identifier_is_masked_and_redacted(text: str, expected: list[tuple[str, str]]) -> None:
+    # redaction: each identifier replaced by its label, nothing else touched
+    assert redact(text) == _replace(text, expected, lambda kind, _: REDACTED[kind])
+    # masks: at most the first two characters of each identifier stay
+    masked = identifiers.masked_id(text)
+    assert masked == _replace(text, expected, lambda _, written: mask(written))
+    for _, written in expected:
+        shown = mask(written)
+        assert sum(c.isalnum() for c in shown[2:]) == 0
+        assert re.search(r"[0-9]{3}", shown) is None
+    assert find(redact(text)) == []
+    assert find(masked) == []
 
 
 # --- NIR / INS -----------------------------------------------------------------------------
@@ -73,12 +209,17 @@ def test_the_key_rule_itself() -> None:
     assert not nir_key_valid("29510991261١١", "93")  # non-ASCII digits
 
 
-def test_a_nir_glued_to_other_digits_or_letters_is_part_of_something_else() -> None:
+def test_a_nir_glued_to_other_digits_is_part_of_something_else() -> None:
     assert find("1295109912611193") == []  # 16 digits
     assert find("2951099126111930") == []
-    assert find("X295109912611193") == []
     assert find("ref 3.295109912611193") == []
     assert find("295109912611193.5") == []
+    assert find("0x295109912611193") == []  # hexadecimal
+
+
+def test_a_nir_glued_to_letters_is_still_a_nir_its_key_being_right() -> None:
+    assert kinds("X295109912611193") == [("nir", "295109912611193")]
+    assert kinds("NIR295109912611193bis") == [("nir", "295109912611193")]
 
 
 def test_a_nir_at_the_end_of_a_sentence_is_found() -> None:

@@ -1,12 +1,33 @@
 """Detection of personal identifiers in free text: NIR/INS, e-mail, French phone, RPPS.
 
 Used while typing notes (warn at once), by `visitguide check`, and by `export --redact`.
-A 15-character number is a NIR only when its key is valid (97 - N mod 97, with Corsica's
-2A -> 19 and 2B -> 18), so that ordinary long numbers are not flagged.
 
-Numbers are only taken whole: a digit, or a digit followed by a dot or comma, just before or
-just after a candidate means it is part of something longer (a version string, a decimal, a
-list of codes), and it is not reported. Every pattern is linear in the length of the text.
+What is found, and what is deliberately left alone:
+
+- **NIR/INS**: 15 characters `S AA MM DD CCC OOO KK`, written whole or with spaces (also no-break,
+  narrow no-break and thin spaces), dots or hyphens between the groups. It is a NIR only when its
+  key is valid (97 - N mod 97, with Corsica's 2A -> 19 and 2B -> 18), so that ordinary long numbers
+  are not flagged; because the key is checked, a NIR glued to letters ("NIR185057800608491") is
+  still found (but not after a `0x` hexadecimal prefix).
+- **Phone**: a French number `0X XX XX XX XX`, its pairs separated by one and the same separator
+  (space, no-break or thin space, dot, hyphen, slash) or none, or the international forms
+  `+33 6…`, `0033 6…`, `(+33) 6…`, `+33 (0)6…`. Requiring one separator throughout keeps a date
+  followed by an hour ("01/12/2026 10:30") out. Two numbers joined by a hyphen or a slash
+  ("06 12 34 56 78-06 98 76 54 32") are both found.
+- **E-mail** addresses, Unicode letters allowed.
+- **RPPS**: 11 digits starting with 10 (its check digit is not reliable, so not required).
+
+Phone and RPPS numbers carry no check digit, so they are taken only as whole words: glued to a
+letter ("INC0612345678", "0x0612345678") they are part of a reference, and after a serial-number
+label ("S/N 10012345678", "n° de série …") they are a serial number. Every number is taken whole:
+a digit, or a digit behind a dot, comma, colon, slash or hyphen, just before or just after a
+candidate means it is part of something longer (a version string, a decimal, a date, a list of
+codes), and it is not reported — unless that neighbour is itself a phone number. Criterion codes
+(`3.6-02`), dates, amounts (`1 250 000 €`, `12 345,67`), version numbers and IP addresses are
+therefore never identifiers.
+
+The patterns are compiled once, at import, and every one is linear in the length of the text
+(a note of 1 MB is scanned in a fraction of a second).
 """
 
 from __future__ import annotations
@@ -17,25 +38,49 @@ from dataclasses import dataclass
 
 KINDS = ("nir", "email", "phone", "rpps")
 
-# Separators people put inside numbers: space, dot, hyphen, no-break and narrow no-break spaces.
-_SEP = "[ .\u00a0\u202f-]?"
-# Not glued to a longer number on either side ("1.0123456789", "0123456789.5").
-_NUMBER_START = r"(?<![0-9])(?<![0-9][.,\-])"
-_NUMBER_END = r"(?![0-9])(?![.,\-][0-9])"
+# Spaces people put inside numbers: space, no-break, thin and narrow no-break spaces.
+_SPACES = " \u00a0\u2009\u202f"
+# One separator between the groups of a NIR.
+_NIR_SEP = f"[{_SPACES}.-]?"
+# One separator between the pairs of a phone number (the same one throughout).
+_PHONE_SEP = f"[{_SPACES}./-]"
+# Punctuation that glues a number to a neighbouring one ("3.6-02", "1.02", "0,12", "10:30").
+_GLUE = ".,:/-"
 
+# Each pattern starts with the character it needs (a digit, "(", "+"), its look-behinds coming
+# after it: the regex engine then skips ahead to candidates instead of trying every position.
 _NIR = re.compile(
-    rf"(?<![A-Za-z]){_NUMBER_START}"
-    rf"([12378]){_SEP}([0-9]{{2}}){_SEP}([0-9]{{2}}){_SEP}"
-    rf"(2[AaBb]|[0-9]{{2}}){_SEP}([0-9]{{3}}){_SEP}([0-9]{{3}}){_SEP}([0-9]{{2}})"
-    rf"{_NUMBER_END}(?![A-Za-z])"
+    rf"([12378])(?<![0-9][12378])(?<![0-9][{_GLUE}][12378])(?<!0[xX][12378])"
+    rf"{_NIR_SEP}([0-9]{{2}}){_NIR_SEP}([0-9]{{2}}){_NIR_SEP}"
+    rf"(2[AaBb]|[0-9]{{2}}){_NIR_SEP}([0-9]{{3}}){_NIR_SEP}([0-9]{{3}}){_NIR_SEP}([0-9]{{2}})"
+    rf"(?![0-9])(?![{_GLUE}][0-9])"
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# Glued to a letter or a digit on either side (an underscore is a separator in file names).
+_ALNUM = r"[^\W_]"
+
+
+def _pairs(n: int) -> str:
+    """The four pairs after the first two digits of a phone, with one and the same separator."""
+    return rf"(?P<sep{n}>{_PHONE_SEP}?)[0-9]{{2}}(?:(?P=sep{n})[0-9]{{2}}){{3}}(?!{_ALNUM})"
+
+
 _PHONE = re.compile(
-    rf"(?<!\+){_NUMBER_START}"
-    rf"(?:(?:\+|00)33{_SEP}(?:\(0\){_SEP}|0)?[1-9]|0[1-9])"
-    rf"(?:{_SEP}[0-9]{{2}}){{4}}{_NUMBER_END}"
+    # international: (+33) / (0033) / +33 / 0033, then an optional (0) or 0, then the digit
+    rf"(?:\([{_SPACES}]?(?:\+|00)33[{_SPACES}]?\)|\+(?<![0-9+]\+)33|0(?<!{_ALNUM}0)(?<!\+0)033)"
+    rf"{_PHONE_SEP}?(?:\(0\){_PHONE_SEP}?|0)?[1-9]{_pairs(1)}"
+    # national: 0 then the digit
+    rf"|0(?<!{_ALNUM}0)(?<!\+0)[1-9]{_pairs(2)}"
 )
-_RPPS = re.compile(rf"{_NUMBER_START}10[0-9]{{9}}{_NUMBER_END}")
+_RPPS = re.compile(rf"10(?<!{_ALNUM}10)(?<![0-9][{_GLUE}]10)[0-9]{{9}}(?!{_ALNUM})(?![{_GLUE}][0-9])")
+# A label just before a number that makes it a serial number ("S/N 10012345678", "n° de série").
+# (Its look-behinds come after its first letter, as above.)
+_SERIAL_LABEL = re.compile(
+    r"[sn](?<![^\W_][sn])"
+    r"(?:(?<=s)/?n|(?<=n)/?s|(?<=s)erial(?:\s+(?:number|no\.?|n°))?|(?<=s)[ée]rie)(?![^\W_])"
+    r"\s*(?:n[°o]\.?)?\s*[:#=]?\s*",
+    re.IGNORECASE,
+)
 
 _MASK = "•"
 
@@ -80,22 +125,55 @@ def nir_key_valid(digits13: str, key: str) -> bool:
 
 def _nirs(text: str) -> list[Found]:
     found = []
-    for m in _NIR.finditer(text):
+    pos = 0
+    while (m := _NIR.search(text, pos)) is not None:
         digits = "".join(m.groups())
         if nir_key_valid(digits[:13], digits[13:]):
             found.append(Found("nir", m.start(), m.end(), m.group()))
+            pos = m.end()
+        else:  # a wrong key: a NIR may still start inside it ("1 2 95 10 …")
+            pos = m.start() + 1
     return found
+
+
+def _glued_before(text: str, start: int) -> bool:
+    """Whether a digit sits just before `start`, behind one glue character."""
+    return start >= 2 and text[start - 1] in _GLUE and text[start - 2].isdigit()
+
+
+def _glued_after(text: str, end: int) -> bool:
+    return end + 1 < len(text) and text[end] in _GLUE and text[end + 1].isdigit()
+
+
+def _phones(text: str) -> list[tuple[int, int]]:
+    """Phone numbers as (start, end): whole, or joined to another phone number."""
+    spans = [m.span() for m in _PHONE.finditer(text)]
+    starts = {start for start, _ in spans}
+    ends = {end for _, end in spans}
+    return [
+        (start, end)
+        for start, end in spans
+        if not (_glued_before(text, start) and start - 1 not in ends)
+        and not (_glued_after(text, end) and end + 1 not in starts)
+    ]
 
 
 def find(text: str) -> list[Found]:
     """Every identifier in `text`, in order, without overlaps (NIR first, then e-mail...)."""
     found = _nirs(text)
-    for kind, pattern in (("email", _EMAIL), ("phone", _PHONE), ("rpps", _RPPS)):
+    phones = _phones(text)
+    rpps = [m.span() for m in _RPPS.finditer(text)]
+    if phones or rpps:  # a number right after "S/N" is a serial number
+        serial = {m.end() for m in _SERIAL_LABEL.finditer(text)}
+        phones = [span for span in phones if span[0] not in serial]
+        rpps = [span for span in rpps if span[0] not in serial]
+    emails = [m.span() for m in _EMAIL.finditer(text)] if "@" in text else []
+    for kind, spans in (("email", emails), ("phone", phones), ("rpps", rpps)):
         found.sort(key=lambda f: f.start)
         starts = [f.start for f in found]
-        for m in pattern.finditer(text):
-            if not _overlaps(found, starts, m.start(), m.end()):
-                found.append(Found(kind, m.start(), m.end(), m.group()))
+        for start, end in spans:
+            if not _overlaps(found, starts, start, end):
+                found.append(Found(kind, start, end, text[start:end]))
     return sorted(found, key=lambda f: f.start)
 
 
