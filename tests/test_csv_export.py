@@ -16,8 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import Invoke
-from tests.test_report_visits import save, session
+from tests.helpers import Invoke, save, session
 from visitguide.report import build, csvfile, inputs
 from visitguide.report import model as m
 
