@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from tests.helpers import Invoke, save, session
 from visitguide.report import build, csvfile, inputs
-from visitguide.report import model as m
+from visitguide.report import visit as m
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"[-+]?[0-9]+(?:[.,][0-9]+)?")
