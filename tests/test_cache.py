@@ -263,3 +263,18 @@ def test_a_forged_entry_of_the_wrong_types_is_a_miss(tmp_path: Path) -> None:
     again = bank.load_guide(source)
     assert again.meta.title == first.meta.title
     assert again.questions_for("technique")[0].criteria == ["3.6-06"]
+
+
+@pytest.mark.parametrize("rule_module", ["loader.py", "models.py", "yamlsafe.py", "guide.py", "problems.py"])
+def test_an_edited_rule_module_of_the_bank_package_changes_the_key(tmp_path: Path, rule_module: str) -> None:
+    """The key fingerprints every module of the bank package, wherever the package now lives."""
+    source = Path(cache.__file__).parent / rule_module
+    assert source.exists(), "the bank package moved: the fingerprint must follow"
+    before = cache.key(tmp_path, "sha256:x")
+    stat = source.stat()
+    try:
+        os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # as an edit would
+        assert cache.key(tmp_path, "sha256:x") != before
+    finally:
+        os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert cache.key(tmp_path, "sha256:x") == before
