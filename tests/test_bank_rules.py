@@ -159,7 +159,7 @@ CASES = [
     (
         "empty question list",
         {"terrain": "audience: terrain\nquestions: []\n"},
-        "terrain.yaml:2: « questions » doit contenir au moins un élément",
+        "terrain.yaml:2: « questions » doit contenir au moins un élément (ou le public doit avoir des points",
     ),
     (
         "question id that is also a checkpoint id",
@@ -302,3 +302,19 @@ def test_an_unreadable_guide_folder_is_named_not_a_traceback(
     checked = cli("validate", bank)
     assert checked.exit_code == 1
     assert "verrouille: fichier illisible (droits d'accès insuffisants)" in checked.stdout
+
+
+def test_imported_shapes_are_valid(cli: Invoke, tmp_path: Path) -> None:
+    """What `visitguide import` writes: a checkpoint without criteria, a criterion without a
+    title, an audience with checkpoints and no question, the fiche's caveat."""
+    guide = GUIDE.format(gid="essai").replace('    criteria: ["1.1-01"]\n', "")  # the checkpoint's
+    guide = guide.replace("    title: Second critère\n", "")
+    guide = guide.replace("audiences:\n", "caveat: Les questions suivantes ne sont ni opposables.\naudiences:\n")
+    guide = guide.replace("audience: gouvernance\n    text", "audience: terrain\n    text")
+    bank = tmp_path / "bank"
+    write_guide(bank, guide=guide, terrain="audience: terrain\nquestions: []\n")
+    result = cli("validate", bank)
+    assert result.exit_code == 0, result.output
+    shown = cli("questions", "--bank", bank, "--guide", "essai", "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    assert '"audience": "terrain"' not in shown.stdout

@@ -29,7 +29,7 @@ class Equivalent:
 @dataclass
 class Criterion:
     id: str
-    title: str
+    title: str  # "" when the source gives the code without a title
     equivalents: dict[str, Equivalent] = field(default_factory=dict)
 
     def equivalent(self, referentiel: str) -> Equivalent | None:
@@ -86,6 +86,7 @@ class GuideMeta:
     audiences: list[Audience]
     checkpoints: list[Checkpoint]
     references: list[str | Reference]
+    caveat: str | None = None
 
 
 def _text(value: Any) -> str:
@@ -124,7 +125,7 @@ def meta_from(raw: dict[str, Any]) -> GuideMeta:
         criteria=[
             Criterion(
                 _text(c["id"]),
-                _text(c["title"]),
+                _text(c.get("title") or ""),
                 {_text(ref): _equivalent(v) for ref, v in (c.get("equivalents") or {}).items()},
             )
             for c in raw["criteria"]
@@ -136,7 +137,7 @@ def meta_from(raw: dict[str, Any]) -> GuideMeta:
                 _text(c["section"]),
                 _text(c["audience"]),
                 _text(c["text"]),
-                _texts(c["criteria"]),
+                _texts(c.get("criteria") or []),
                 _maybe(c.get("hint")),
                 _texts(c.get("evidence") or []),
             )
@@ -148,6 +149,7 @@ def meta_from(raw: dict[str, Any]) -> GuideMeta:
             else Reference(_text(r["title"]), _maybe(r.get("url")), _maybe(r.get("category")))
             for r in raw.get("references") or []
         ],
+        caveat=_maybe(raw.get("caveat")),
     )
 
 

@@ -422,6 +422,7 @@ def _check_audiences(
             problems.append(Problem(path, None, t("bank.file_without_audience", id=path.stem)))
     question_ids: dict[str, str] = {}
     checkpoint_ids = _ids(meta.raw, "checkpoints")
+    checked = {_text(c, "audience") for _, c in _entries(meta.raw, "checkpoints")}
     for stem, loaded in audiences.items():
         named = _text(loaded.raw, "audience")
         if named is not None and named != stem:
@@ -429,6 +430,7 @@ def _check_audiences(
             problems.append(
                 Problem(loaded.path, line, t("bank.audience_not_file", id=named, file=loaded.path.name))
             )
+        _check_not_empty(loaded, stem in checked, problems)
         for i, question in _entries(loaded.raw, "questions"):
             _check_criteria(loaded, ("questions", i), question, criteria, problems)
             qid = _text(question, "id")
@@ -443,3 +445,11 @@ def _check_audiences(
                 question_ids[qid] = f"{loaded.path.name}:{line}"
             if qid in checkpoint_ids:
                 problems.append(Problem(loaded.path, line, t("bank.question_is_checkpoint", id=qid)))
+
+
+def _check_not_empty(loaded: _Loaded, has_checkpoints: bool, problems: list[Problem]) -> None:
+    """An audience with no question is allowed only when it has checkpoints (imported fiches)."""
+    questions = loaded.raw.get("questions") if isinstance(loaded.raw, dict) else None
+    if questions == [] and not has_checkpoints:
+        line = marks.line_of(loaded.raw, ("questions",))
+        problems.append(Problem(loaded.path, line, t("bank.no_question")))

@@ -34,7 +34,7 @@ class Criterion(Strict):
     """A certification criterion the guide's questions and checkpoints may cite."""
 
     id: CriterionId
-    title: Text
+    title: Text | None = Field(default=None, description="As the source states it; none when it states none.")
     equivalents: dict[str, CriterionId | Equivalent] = Field(
         default_factory=dict,
         description='Same criterion in another référentiel, e.g. {"2025": "3.1-07"}.',
@@ -55,7 +55,9 @@ class Checkpoint(Strict):
     section: Text
     audience: Id
     text: Text
-    criteria: list[CriterionId] = Field(min_length=1)
+    criteria: list[CriterionId] = Field(
+        default_factory=list, description="May be empty: HAS fiches attach no criterion to checkpoints."
+    )
     hint: Text | None = None
     evidence: list[Text] = Field(default_factory=list)
 
@@ -78,6 +80,9 @@ class GuideFile(Strict):
     referentiel: Text
     language: Text = "fr"
     description: Text | None = None
+    caveat: Text | None = Field(
+        default=None, description='The source\'s own caveat ("ni opposables, ni exhaustives…").'
+    )
     criteria: list[Criterion] = Field(min_length=1)
     audiences: list[Audience] = Field(min_length=1)
     checkpoints: list[Checkpoint] = Field(default_factory=list)
@@ -98,4 +103,6 @@ class AudienceFile(Strict):
     """`<audience>.yaml`: the questions put to one audience, in interview order."""
 
     audience: Id
-    questions: list[Question] = Field(min_length=1)
+    questions: list[Question] = Field(
+        description="May be empty only for an audience that has checkpoints (bank rule)."
+    )

@@ -133,6 +133,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "question « {id} » en double (déjà définie dans {first})",
         "duplicate question '{id}' (already defined in {first})",
     ),
+    "bank.no_question": (
+        "« questions » doit contenir au moins un élément (ou le public doit avoir des points de vérification)",
+        "'questions' must hold at least one item (or the audience must have checkpoints)",
+    ),
     "bank.question_is_checkpoint": (
         "l'identifiant « {id} » est déjà celui d'un point de vérification",
         "id '{id}' is already a checkpoint's",
