@@ -309,7 +309,8 @@ def test_imported_shapes_are_valid(cli: Invoke, tmp_path: Path) -> None:
     title, an audience with checkpoints and no question, the fiche's caveat."""
     guide = GUIDE.format(gid="essai").replace('    criteria: ["1.1-01"]\n', "")  # the checkpoint's
     guide = guide.replace("    title: Second critère\n", "")
-    guide = guide.replace("audiences:\n", "caveat: Les questions suivantes ne sont ni opposables.\naudiences:\n")
+    caveat = "caveat: Les questions suivantes ne sont ni opposables.\n"
+    guide = guide.replace("audiences:\n", caveat + "audiences:\n")
     guide = guide.replace("audience: gouvernance\n    text", "audience: terrain\n    text")
     bank = tmp_path / "bank"
     write_guide(bank, guide=guide, terrain="audience: terrain\nquestions: []\n")

@@ -104,6 +104,10 @@ class BankError(InputError):
         self.problems = problems
 
 
+class FicheError(InputError):
+    """A file given to `import` that cannot be read as a HAS fiche, or a draft that cannot be written."""
+
+
 class InterviewFileError(InputError):
     """An interview file that is damaged, of an unknown format, or locked."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 
-DOMAINS = ("core", "cli", "bank", "interview", "outline", "report")
+DOMAINS = ("core", "cli", "bank", "interview", "outline", "report", "fiche")
 
 _catalog: dict[str, tuple[str, str]] | None = None
 

@@ -1,0 +1,316 @@
+"""A fiche's text as clean logical lines: read, cleaned, running headers dropped, wraps joined.
+
+Text extracted from a PDF (or pasted from one) is messy: lines wrapped mid-sentence, a
+criterion code cut after its hyphen, running headers and footers landing between two list
+items, bullets of every kind, ligatures. This module undoes that and nothing more: it joins
+and cleans, it never rewords. Each logical line keeps where it starts (`268`, or `3:12` for
+page 3, line 12 of a PDF's extracted text).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from visitguide.errors import FicheError, os_reason
+from visitguide.messages import t
+
+MAX_FICHE_BYTES = 20 * 1024 * 1024  # a six-page fiche is about 1 MB as PDF, 30 kB as text
+
+
+@dataclass(frozen=True)
+class Where:
+    """A line of the fiche: `line`, or `page:line` for a PDF."""
+
+    page: int | None
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.page}:{self.line}" if self.page is not None else str(self.line)
+
+    def key(self) -> tuple[int, int]:
+        return (self.page or 0, self.line)
+
+
+@dataclass(frozen=True)
+class RawLine:
+    """One physical line, cleaned: spaces normalised, stripped; `indent` is its leading width."""
+
+    text: str
+    indent: int
+    where: Where
+    page: int  # 0-based page (PDF page, or form-feed page of a text), for running headers
+
+
+@dataclass(frozen=True)
+class FicheText:
+    """The lines of one fiche and the name used to locate them (`fiche.pdf:3:12`)."""
+
+    name: str
+    lines: list[RawLine]
+    pdf: bool
+
+
+@dataclass
+class Para:
+    """A logical line: a paragraph, heading or list item, its wrapped lines joined."""
+
+    text: str
+    where: Where
+    bullet: str | None  # the bullet character, or None
+    indent: int
+    last: str  # its last physical line, for the joining rules
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def read_fiche(path: Path) -> FicheText:
+    """The fiche's lines; `FicheError` for a file that is empty, binary, too large or unreadable."""
+    data = _read_bytes(path)
+    if not data.strip():
+        raise FicheError(t("fiche.empty", path=path))
+    head = data[:1024]
+    if b"%PDF-" in head or path.suffix.lower() == ".pdf":
+        if b"%PDF-" not in head:
+            raise FicheError(t("fiche.not_pdf", path=path))
+        from visitguide import fiche_pdf  # pypdf: only here
+
+        return FicheText(path.name, _pdf_lines(fiche_pdf.pages(path, data)), pdf=True)
+    return FicheText(path.name, _text_lines(_decode(path, data)), pdf=False)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise FicheError(t("fiche.unreadable", path=path, error=t("os.is_directory")))
+        if size > MAX_FICHE_BYTES:
+            raise FicheError(t("fiche.too_large", path=path, size=size, max=MAX_FICHE_BYTES))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FICHE_BYTES + 1)  # a file that grows while read stays capped
+    except OSError as exc:
+        raise FicheError(t("fiche.unreadable", path=path, error=os_reason(exc))) from None
+    if len(data) > MAX_FICHE_BYTES:
+        raise FicheError(t("fiche.too_large", path=path, size=len(data), max=MAX_FICHE_BYTES))
+    return data
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if b"\x00" in data:
+        raise FicheError(t("fiche.binary", path=path))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FicheError(t("fiche.not_utf8", path=path, line=line)) from None
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f")
+    if controls > max(8, len(text) // 200):
+        raise FicheError(t("fiche.binary", path=path))
+    return text
+
+
+# --- cleaning ----------------------------------------------------------------------------
+
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x85]")
+# Invisible, and what YAML cannot hold: controls, lone surrogates, U+FFFF.
+_INVISIBLE = re.compile(
+    "[\u200b-\u200d\u2060\ufeff\ud800-\udfff\uffff\x00-\x08\x0b-\x1f\x7f-\x9f]|\u00ad(?!$)"
+)
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def clean(raw: str) -> tuple[str, int]:
+    """The line with spaces normalised and markdown emphasis and heading marks removed, and
+    its indent. A soft hyphen at the end is kept: it marks a word cut at the line end."""
+    raw = _INVISIBLE.sub("", _SPACES.sub(" ", raw.rstrip("\r\n"))).replace("\ufffe", "-")
+    indent = len(raw) - len(raw.lstrip(" "))
+    text = " ".join(raw.split())
+    text = _MD_HEADING.sub("", text).replace("**", "")
+    return text, indent
+
+
+def _text_lines(text: str) -> list[RawLine]:
+    lines: list[RawLine] = []
+    page = 0
+    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        page += raw.count("\f")
+        cleaned, indent = clean(raw.replace("\f", " "))
+        lines.append(RawLine(cleaned, indent, Where(None, number), page))
+    return lines
+
+
+def _pdf_lines(pages: list[str]) -> list[RawLine]:
+    lines: list[RawLine] = []
+    for index, page in enumerate(pages):
+        for number, raw in enumerate(page.split("\n"), start=1):
+            cleaned, indent = clean(raw)
+            lines.append(RawLine(cleaned, indent, Where(index + 1, number), index))
+    return lines
+
+
+# --- running headers and footers ---------------------------------------------------------
+
+BULLET = re.compile(
+    "^([-•–—▪◦●○■□·*+o\u2023\u2043\u25aa\u25cf\u25e6\u27a2\u2794\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0e0])"
+    r"\s+(\S.*)$"
+)
+EDGE = 3  # a running header or footer is among the first or last lines of a page
+
+
+def drop_running_lines(lines: list[RawLine]) -> tuple[list[RawLine], list[tuple[RawLine, int]]]:
+    """The lines without those repeated at the top or bottom of most pages (digits aside, so
+    "Page 3/6" counts), and each dropped text once with the number of pages it was on."""
+    pages = sorted({line.page for line in lines})
+    if len(pages) < 2:
+        return lines, []
+    seen: dict[str, set[int]] = {}
+    first: dict[str, RawLine] = {}
+    for line in _edge_lines(lines):
+        key = _running_key(line.text)
+        seen.setdefault(key, set()).add(line.page)
+        first.setdefault(key, line)
+    needed = max(2, math.ceil(0.6 * len(pages)))
+    running = {key for key, on in seen.items() if len(on) >= needed}
+    kept: list[RawLine] = []
+    on_pages: Counter[str] = Counter()
+    for line in lines:
+        key = _running_key(line.text) if line.text else ""
+        if key in running:
+            on_pages[key] += 1
+        else:
+            kept.append(line)
+    return kept, [(first[key], on_pages[key]) for key in sorted(running, key=lambda k: first[k].where.key())]
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.casefold())
+
+
+def _edge_lines(lines: list[RawLine]) -> list[RawLine]:
+    """Candidates: short non-bullet lines at a page's edges that no bullet follows (a heading
+    followed by its list is content, even if the same heading starts several pages)."""
+    by_page: dict[int, list[RawLine]] = {}
+    for line in lines:
+        if line.text:
+            by_page.setdefault(line.page, []).append(line)
+    found = []
+    for page_lines in by_page.values():
+        for i, line in enumerate(page_lines):
+            if EDGE <= i < len(page_lines) - EDGE or len(line.text) > 120 or BULLET.match(line.text):
+                continue
+            after = page_lines[i + 1].text if i + 1 < len(page_lines) else ""
+            if not BULLET.match(after):
+                found.append(line)
+    return found
+
+
+# --- joining wrapped lines ---------------------------------------------------------------
+
+NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
+URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+LEADIN_VERB = re.compile(
+    r"\bvous\s+(?:v[ée]rifierez|v[ée]rifiez|vous\s+assurez|vous\s+assurerez|assurerez)\b", re.IGNORECASE
+)
+_LEADIN_START = re.compile(
+    r"^(?:Avec|Auprès|Aupres|Concernant|Chez|S['’]agissant|En ce qui concerne)\b.*\bvous\b", re.IGNORECASE
+)
+_MARKER = re.compile(
+    r"^(?:exemples? de questions|les points cles|pour aller plus loin|references has|references legales"
+    r"|autres references|aide au questionnement|date (?:de )?validation|les questions suivantes ne sont"
+    r"|experts?-visiteurs?$)"
+)
+CRIT_END = re.compile(r"crit[^()]*\)\s*[.;]?\s*$", re.IGNORECASE)
+_SENTENCE_END = tuple(".;:!?…")
+_OPENS = tuple("«(“‘'’/–—,")
+_CLOSES = tuple(",;:.?!)»]”’")
+_GLUE = "de du des la le les l d à a au aux et ou en un une pour par sur dans avec que qui son sa ses "
+_GLUE_WORDS = frozenset((_GLUE + "leur leurs ce cette ces est sont selon entre vers").split())
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for matching headings and markers."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("œ", "oe"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def structural(text: str) -> bool:
+    """A line that always starts a logical line: a numbered heading, a part marker, a URL,
+    a "vous vérifierez" lead-in."""
+    if NUMBERED.match(text) or URL.match(text) or _MARKER.match(fold(text)):
+        return True
+    starts_upper = text[:1].isupper()
+    return starts_upper and (bool(LEADIN_VERB.search(text)) or bool(_LEADIN_START.match(text)))
+
+
+def join_lines(lines: list[RawLine], pdf: bool) -> list[Para]:
+    """Logical lines: a wrapped line joins the line before it, never across a bullet."""
+    width = _wrap_width(lines, pdf)
+    paras: list[Para] = []
+    blank = False
+    for line in lines:
+        if not line.text:
+            blank = True
+            continue
+        bullet = BULLET.match(line.text)
+        current = paras[-1] if paras else None
+        if current is not None and bullet is None and _continues(current, line.text, blank, width):
+            current.text = _glue(current.text, line.text)
+            current.last = line.text
+        elif bullet is not None:
+            text = bullet.group(2)
+            paras.append(Para(text, line.where, bullet.group(1), line.indent, text))
+        else:
+            paras.append(Para(line.text, line.where, None, line.indent, line.text))
+        blank = False
+    for para in paras:
+        para.text = para.text.replace("\u00ad", "")
+    return paras
+
+
+def _wrap_width(lines: list[RawLine], pdf: bool) -> int | None:
+    """The width at which lines wrap (a high percentile of lengths), when they do: a text
+    with one paragraph per line has none."""
+    lengths = sorted(len(line.text) for line in lines if line.text)
+    if not lengths:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    return width if pdf or width <= 150 else None
+
+
+def _continues(para: Para, text: str, blank: bool, width: int | None) -> bool:
+    prev = para.last
+    if structural(text) or CRIT_END.search(prev):
+        return False
+    long = width is not None and len(prev) >= 0.8 * width
+    if prev.endswith(("-", "\u00ad")):
+        return True
+    if text[0].islower() or text[0].isdigit() or text.startswith(_CLOSES):
+        return not (blank and prev.endswith(_SENTENCE_END))
+    if blank:
+        return False
+    if prev.endswith(_OPENS) or fold(re.split(r"[\s'’]", prev)[-1]) in _GLUE_WORDS:
+        return True
+    if prev.endswith(_SENTENCE_END):
+        return para.bullet is not None and long
+    return long
+
+
+def _glue(before: str, after: str) -> str:
+    """Join a wrapped line: no space after a hyphen ("3.6-" + "06"), none after a soft hyphen
+    (which goes), one space otherwise."""
+    if before.endswith("\u00ad"):
+        return before[:-1] + after
+    if before.endswith("-") and not before.endswith(" -"):
+        return before + after
+    return f"{before} {after}"
+
+
+def paragraphs(fiche: FicheText) -> tuple[list[Para], list[tuple[RawLine, int]]]:
+    """The fiche's logical lines, and the running lines dropped on the way."""
+    lines, dropped = drop_running_lines(fiche.lines)
+    return join_lines(lines, fiche.pdf), dropped
