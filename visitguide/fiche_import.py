@@ -25,7 +25,6 @@ from pathlib import Path
 
 from visitguide.errors import ExitCode, FicheError, Problem
 from visitguide.fiche_text import (
-    BULLET,
     LEADIN_VERB,
     NUMBERED,
     URL,
@@ -35,6 +34,7 @@ from visitguide.fiche_text import (
     fold,
     paragraphs,
     read_fiche,
+    split_bullet,
 )
 from visitguide.messages import t
 
@@ -266,25 +266,39 @@ _STOP_WORDS = """le la les l un une des de du d au aux a et ou en dans sur pour 
     il ils elle elles on nous vous je j me m te t y est sont etre ete avez avons ont as ai pouvez
     pourriez peut peuvent diriez faites quel quelle quels quelles comment pourquoi combien quand ne n
     pas plus tres si oui non tout tous toute toutes etc ex exemple ainsi aussi meme deja comme lors
-    afin alors donc mais car existe ya dire laquelle lequel lesquels lesquelles auxquels auxquelles"""
+    afin alors donc mais car existe ya etablissement etes dire laquelle lequel lesquels lesquelles
+    auxquels auxquelles"""
 _STOP = frozenset(_STOP_WORDS.split())
 _AUDIENCE_STOP_WORDS = "a au aux avec aupres chez pour de des du d la le les l et en sur plan"
 _AUDIENCE_STOP = frozenset(_AUDIENCE_STOP_WORDS.split())
 _KNOWN_AUDIENCES = {"gouvernance", "technique", "professionnels"}
 
 
-def slug(text: str, stop: frozenset[str] = _STOP, words: int = 4, limit: int = 40) -> str:
-    """A short `[a-z0-9-]+` id from the significant words of `text`."""
+def slug(
+    text: str, stop: frozenset[str] = _STOP, words: int = 4, limit: int = 40, verbs: bool = False
+) -> str:
+    """A short `[a-z0-9-]+` id from the significant words of `text`; with `verbs`, the verbs
+    a question opens with ("Avez-vous réalisé…", "menez-vous") are left out too."""
     kept: list[str] = []
-    for word in re.findall(r"[a-z0-9]+", fold(text).replace("æ", "ae")):
-        if word in stop or (len(word) == 1 and word.isalpha()):
+    auxiliary = False
+    for word in re.findall(r"[^\W_]+", text.casefold()):
+        auxiliary = auxiliary or word in _AUXILIARIES
+        if verbs and not kept and (word.endswith("ez") or (auxiliary and _PARTICIPLE.search(word))):
             continue
-        if len("-".join([*kept, word])) > limit:
+        folded = fold(word).replace("æ", "ae")
+        if folded in stop or (len(folded) == 1 and folded.isalpha()) or not folded.isascii():
+            continue
+        if len("-".join([*kept, folded])) > limit:
             break
-        kept.append(word)
+        kept.append(folded)
         if len(kept) == words:
             break
     return "-".join(kept)
+
+
+# "Menez-vous", "Avez-vous réalisé": verbs, not what the question is about.
+_AUXILIARIES = frozenset(["avez", "avons", "ont", "été", "êtes", "a"])
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées)$")
 
 
 class _Ids:
@@ -293,8 +307,8 @@ class _Ids:
     def __init__(self) -> None:
         self.taken: set[str] = set()
 
-    def make(self, text: str) -> str:
-        base = slug(text) or "point"
+    def make(self, text: str, question: bool = False) -> str:
+        base = slug(text, verbs=question) or "point"
         made, n = base, 2
         while made in self.taken:
             made, n = f"{base}-{n}", n + 1
@@ -322,6 +336,7 @@ def guide_id(title: str) -> str:
 
 _CRIT_STATED = re.compile(r"\(\s*crit[èe]res?\s*:?\s*([^()]*)\)", re.IGNORECASE)
 _CRIT_GROUP = re.compile(r"\(\s*(crit[^()]*)\)\s*[.;]?\s*$", re.IGNORECASE)
+_CRIT_CODE = re.compile(r"crit[a-zè]*\.?\s*\d", re.IGNORECASE)
 _CODE = re.compile(r"(\d+(?:\s*\.\s*\d+)+)(?:\s*-\s*(\d+))?")
 _VALIDATION = re.compile(
     r"(?:date\s+(?:de\s+)?validation|valid[ée]e?\s+par)\s+(?:du\s+|par\s+le\s+|le\s+)?coll[èe]ge\b"
@@ -352,7 +367,12 @@ class _List:
     """A "vous vérifierez…" list being read: its lead-in and its items (parent + sub-items)."""
 
     leadin: Para
+    named_by: Para | None = None  # the paragraph just before, which may name the audience
     items: list[list[Para]] = field(default_factory=list)
+
+    def unfinished(self) -> bool:
+        """Whether the last item stops mid-sentence (HAS items end with ";" or ".")."""
+        return bool(self.items) and not self.items[-1][-1].text.endswith((".", ";", "!", "?", "…"))
 
     def add(self, para: Para) -> None:
         if self.items and self._is_sub(para):
@@ -538,7 +558,9 @@ class _Parser:
             return None
         seen[key] = para.where
         unique = list(dict.fromkeys(codes))
-        questions.append(DraftQuestion(self.ids.make(text), audience.id, text, unique, para.where))
+        questions.append(
+            DraftQuestion(self.ids.make(text, question=True), audience.id, text, unique, para.where)
+        )
         return None
 
     def _is_heading(self, para: Para, following: Para | None) -> bool:
@@ -547,8 +569,8 @@ class _Parser:
         text = para.text
         if para.bullet is not None or len(text) > 90 or text.endswith(_SENTENCE_ENDS):
             return False
-        if "?" in text or _CRIT_GROUP.search(text):  # the end of a wrapped question
-            return False
+        if "?" in text or _CRIT_CODE.search(text) or text.count("(") != text.count(")"):
+            return False  # the end of a wrapped question
         if not text[:1].isupper() or self._skippable(para):
             return False
         if _SUITE.search(text):
@@ -645,14 +667,17 @@ class _CheckpointReader:
         self.pending: list[DraftCheckpoint] = []
         self.done: list[DraftCheckpoint] = []
         self.in_force: str | None = None
-        self.just_closed = False
+        self.previous: Para | None = None
 
     def read(self, para: Para, part: Part, following: Para | None) -> None:
+        previous, self.previous = self.previous, para
         if part is Part.POINTS and self.zone_title is None and para.bullet is None:
             self.zone_title, self.in_zone = para.text, True
             return
         if para.bullet is None and LEADIN_VERB.search(para.text):
-            self._leadin(para)
+            if not self.in_zone and previous is not None and NUMBERED.match(previous.text):
+                self._heading(previous)  # the zone opens with "1. …" just before the first lead-in
+            self._leadin(para, previous)
         elif para.bullet is None and self.in_zone and NUMBERED.match(para.text):
             self.close()
             self._heading(para)
@@ -662,21 +687,26 @@ class _CheckpointReader:
             self.parser.note(para.where, Kind.IGNORED, "box_item", text=_short(para.text))
         elif self.open is not None and following is not None and following.bullet is not None:
             self.parser.note(para.where, Kind.UNPLACED, "inside_list", text=_short(para.text))
+        elif self.open is not None and self.open.unfinished() and not _is_box_label(para.text):
+            self.open.items[-1][-1].text += " " + para.text  # an item wrapped without a bullet
+            self.parser.note(para.where, Kind.INTERPRETATION, "item_goes_on", text=_short(para.text))
         else:
             was_open = self.open is not None and bool(self.open.items)
             self.close()
             if was_open and not _is_box_label(para.text):
                 self.parser.note(para.where, Kind.IGNORED, "after_list", text=_short(para.text))
 
-    def _leadin(self, para: Para) -> None:
+    def _leadin(self, para: Para, previous: Para | None) -> None:
         self.close()
         self.in_zone = True
+        # "Avec les professionnels vous évaluez… ." + "Ainsi, vous vérifierez que :"
+        named_by = previous if previous is not None and previous.bullet is None else None
         if para.text.rstrip().endswith(":"):
-            self.open = _List(para)
+            self.open = _List(para, named_by)
             return
         tail = _leadin_tail(para.text)
         if tail:
-            self._add(para, [(para.where, _finish(tail))], para.text)
+            self._add(para, [(para.where, _finish(tail))], para.text, named_by)
         else:
             self.parser.note(para.where, Kind.UNPLACED, "empty_list", text=_short(para.text))
 
@@ -693,18 +723,21 @@ class _CheckpointReader:
         for parent, *subs in listed.items:
             own = " ".join(p.text for p in (parent, *subs))
             texts.append((parent.where, _finish(_with_tail(tail, own))))
-        self._add(listed.leadin, texts, " ".join([listed.leadin.text, *(own for _, own in texts)]))
+        context = " ".join([listed.leadin.text, *(own for _, own in texts)])
+        self._add(listed.leadin, texts, context, listed.named_by)
 
-    def _add(self, leadin: Para, texts: list[tuple[Where, str]], context: str) -> None:
-        audience = self._audience(leadin, context)
+    def _add(self, leadin: Para, texts: list[tuple[Where, str]], context: str, named_by: Para | None) -> None:
+        audience = self._audience(leadin, context, named_by)
         for where, text in texts:
             checkpoint = DraftCheckpoint(
                 self.parser.ids.make(_own_words(text, leadin.text)), self.section, audience, text, where
             )
             (self.pending if checkpoint.section is None else self.done).append(checkpoint)
 
-    def _audience(self, leadin: Para, context: str) -> str:
+    def _audience(self, leadin: Para, context: str, named_by: Para | None) -> str:
         named = _LEADIN_AUDIENCE.match(leadin.text)
+        if named is None and named_by is not None and not LEADIN_VERB.search(named_by.text):
+            named = _LEADIN_AUDIENCE.match(named_by.text)
         if named:
             audience = self.parser._declare_audience(named.group(1).strip(), leadin.where).id
             self.in_force = audience
@@ -766,7 +799,8 @@ def _codes(listed: str) -> list[str]:
 def _criterion_title(before: str) -> str | None:
     """The words before "(critère X)", from the start of their clause."""
     clause = re.split(r"[:;]\s|\.\s+(?=[A-ZÀ-Ý])", before)[-1]
-    clause = BULLET.sub(r"\2", clause.strip()).strip(" -–")
+    clause = clause.strip()
+    clause = (split_bullet(clause) or ("", clause))[1].strip(" -–")
     return _cap(clause) if clause else None
 
 

@@ -64,6 +64,7 @@ class Para:
     bullet: str | None  # the bullet character, or None
     indent: int
     last: str  # its last physical line, for the joining rules
+    heading: bool = False  # opened by a numbered heading or a part marker: never wraps long
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -155,10 +156,18 @@ def _pdf_lines(pages: list[str]) -> list[RawLine]:
 
 # --- running headers and footers ---------------------------------------------------------
 
-BULLET = re.compile(
-    "^([-•–—▪◦●○■□·*+o\u2023\u2043\u25aa\u25cf\u25e6\u27a2\u2794\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0e0])"
-    r"\s+(\S.*)$"
-)
+# Symbols that only ever mark a list item may touch the text ("•Avez-vous"); letters and
+# dashes need a space after them ("o ", "- ").
+_SYMBOLS = "•▪◦●○■□·\u2023\u2043\u25aa\u25cf\u25e6\u27a2\u2794\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0e0"
+BULLET = re.compile(f"^(?:([{_SYMBOLS}])\\s*|([-–—*o])\\s+)(\\S.*)$")
+
+
+def split_bullet(text: str) -> tuple[str, str] | None:
+    """(bullet, text) of a list item; None for any other line."""
+    found = BULLET.match(text)
+    return None if found is None else (found.group(1) or found.group(2), found.group(3))
+
+
 EDGE = 3  # a running header or footer is among the first or last lines of a page
 
 
@@ -201,10 +210,10 @@ def _edge_lines(lines: list[RawLine]) -> list[RawLine]:
     found = []
     for page_lines in by_page.values():
         for i, line in enumerate(page_lines):
-            if EDGE <= i < len(page_lines) - EDGE or len(line.text) > 120 or BULLET.match(line.text):
+            if EDGE <= i < len(page_lines) - EDGE or len(line.text) > 120 or split_bullet(line.text):
                 continue
             after = page_lines[i + 1].text if i + 1 < len(page_lines) else ""
-            if not BULLET.match(after):
+            if not split_bullet(after):
                 found.append(line)
     return found
 
@@ -225,9 +234,10 @@ _MARKER = re.compile(
     r"|experts?-visiteurs?$)"
 )
 CRIT_END = re.compile(r"crit[^()]*\)\s*[.;]?\s*$", re.IGNORECASE)
+_CRIT_START = re.compile(r"^\(\s*crit", re.IGNORECASE)
 _SENTENCE_END = tuple(".;:!?…")
 _OPENS = tuple("«(“‘'’/–—,")
-_CLOSES = tuple(",;:.?!)»]”’")
+_CLOSES = tuple(",;:.?!)»]”’(")  # a line starting so goes on the one before
 _GLUE = "de du des la le les l d à a au aux et ou en un une pour par sur dans avec que qui son sa ses "
 _GLUE_WORDS = frozenset((_GLUE + "leur leurs ce cette ces est sont selon entre vers").split())
 
@@ -240,11 +250,10 @@ def fold(text: str) -> str:
 
 def structural(text: str) -> bool:
     """A line that always starts a logical line: a numbered heading, a part marker, a URL,
-    a "vous vérifierez" lead-in."""
+    a lead-in that names its audience ("Avec la gouvernance, vous vérifierez…")."""
     if NUMBERED.match(text) or URL.match(text) or _MARKER.match(fold(text)):
         return True
-    starts_upper = text[:1].isupper()
-    return starts_upper and (bool(LEADIN_VERB.search(text)) or bool(_LEADIN_START.match(text)))
+    return bool(_LEADIN_START.match(text))
 
 
 def join_lines(lines: list[RawLine], pdf: bool) -> list[Para]:
@@ -256,16 +265,18 @@ def join_lines(lines: list[RawLine], pdf: bool) -> list[Para]:
         if not line.text:
             blank = True
             continue
-        bullet = BULLET.match(line.text)
+        bullet = split_bullet(line.text)
         current = paras[-1] if paras else None
+        if current is not None and bullet is not None and _dash_wraps(current, bullet, width):
+            bullet = None  # "… de santé" + "– 2017.": a dash that a line wrap put first
         if current is not None and bullet is None and _continues(current, line.text, blank, width):
             current.text = _glue(current.text, line.text)
             current.last = line.text
         elif bullet is not None:
-            text = bullet.group(2)
-            paras.append(Para(text, line.where, bullet.group(1), line.indent, text))
+            paras.append(Para(bullet[1], line.where, bullet[0], line.indent, bullet[1]))
         else:
-            paras.append(Para(line.text, line.where, None, line.indent, line.text))
+            heading = structural(line.text) and not _is_leadin(line.text) and not _is_caveat(line.text)
+            paras.append(Para(line.text, line.where, None, line.indent, line.text, heading))
         blank = False
     for para in paras:
         para.text = para.text.replace("\u00ad", "")
@@ -283,21 +294,54 @@ def _wrap_width(lines: list[RawLine], pdf: bool) -> int | None:
 
 
 def _continues(para: Para, text: str, blank: bool, width: int | None) -> bool:
+    """Whether the physical line `text` goes on the logical line `para` (no bullet: a bullet
+    always starts one)."""
     prev = para.last
     if structural(text) or CRIT_END.search(prev):
         return False
-    long = width is not None and len(prev) >= 0.8 * width
-    if prev.endswith(("-", "\u00ad")):
-        return True
-    if text[0].islower() or text[0].isdigit() or text.startswith(_CLOSES):
+    if prev.endswith(("-", "\u00ad")) or prev.count("(") > prev.count(")"):
+        return True  # a word or a parenthesis left open: "(Crit.3.6-01 ;" + "Crit.3.6-02)"
+    if text[0].islower() or text[0].isdigit() or text.startswith(_CLOSES) or _CRIT_START.match(text):
         return not (blank and prev.endswith(_SENTENCE_END))
     if blank:
         return False
     if prev.endswith(_OPENS) or fold(re.split(r"[\s'’]", prev)[-1]) in _GLUE_WORDS:
         return True
-    if prev.endswith(_SENTENCE_END):
-        return para.bullet is not None and long
-    return long
+    if width is None or para.heading or len(prev) < 0.8 * width or _looks_like_heading(text, width):
+        return False
+    # a full line: the text wrapped, unless a sentence ended there and a new paragraph starts
+    if para.bullet is not None or not prev.endswith(_SENTENCE_END):
+        return True
+    return text.endswith(_SENTENCE_END) or len(text) >= 0.8 * width
+
+
+def _dash_wraps(para: Para, bullet: tuple[str, str], width: int | None) -> bool:
+    """A dash starting a line is text, not a bullet, when the line before is full and
+    unfinished and what follows the dash does not start an item ("2017.", "de santé")."""
+    prev = para.last
+    if bullet[0] not in "-–—" or width is None or para.heading or len(prev) < 0.8 * width:
+        return False
+    if prev.endswith((*_SENTENCE_END, ",")) or CRIT_END.search(prev):
+        return False
+    return bullet[1][0].isdigit() or bullet[1][0].islower()
+
+
+def _looks_like_heading(text: str, width: int) -> bool:
+    """A short capitalised line without final punctuation nor question: "À la gouvernance"."""
+    return (
+        len(text) < 0.6 * width
+        and text[:1].isupper()
+        and "?" not in text
+        and not text.endswith(_SENTENCE_END)
+    )
+
+
+def _is_caveat(text: str) -> bool:
+    return fold(text).startswith("les questions suivantes ne sont")
+
+
+def _is_leadin(text: str) -> bool:
+    return bool(LEADIN_VERB.search(text) or _LEADIN_START.match(text))
 
 
 def _glue(before: str, after: str) -> str:

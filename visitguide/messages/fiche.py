@@ -140,6 +140,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "point sans titre de section numéroté : rangé sous « {section} »",
         "checkpoint without a numbered section heading: filed under '{section}'",
     ),
+    "fiche.found.item_goes_on": (
+        "ligne sans puce rattachée au point qui la précède (il ne finissait pas sa phrase) : « {text} »",
+        "line without a bullet joined to the item before it (which had not ended): '{text}'",
+    ),
     # findings: lines left out of narrative parts (informational)
     "fiche.found.box_item": (
         "puce hors d'une liste « vous vérifierez… », non reprise : « {text} »",
