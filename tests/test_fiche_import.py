@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import BUNDLED, FICHE, REPO
 from tests.fichepdf import print_pdf
-from visitguide import bank, fiche_pdf
-from visitguide.errors import ExitCode, FicheError
-from visitguide.fiche_import import (
+from tests.helpers import BUNDLED, FICHE, REPO
+from visitguide.bank import fiche_pdf
+from visitguide.bank import loader as bank
+from visitguide.bank.fiche import (
     Draft,
     ImportResult,
     Kind,
@@ -29,7 +29,8 @@ from visitguide.fiche_import import (
     import_fiche,
     parse_fiche,
 )
-from visitguide.fiche_text import MAX_FICHE_BYTES, FicheText, clean, read_fiche
+from visitguide.bank.fiche_text import MAX_FICHE_BYTES, FicheText, clean, read_fiche
+from visitguide.errors import ExitCode, FicheError
 
 SECOND = REPO / "tests" / "data" / "fiches" / "fiche-identitovigilance.txt"
 SEED_ID = "risques-numeriques"
@@ -294,7 +295,7 @@ def test_pdf_text_is_really_wrapped_and_headed(seed_pdf: Path) -> None:
 
 def test_pypdf_is_imported_only_for_a_pdf(tmp_path: Path) -> None:
     probe = (
-        "import sys; from pathlib import Path; from visitguide.fiche_import import import_fiche;"
+        "import sys; from pathlib import Path; from visitguide.bank.fiche import import_fiche;"
         f"import_fiche(Path({str(FICHE)!r}), Path('out')); print('pypdf' in sys.modules)"
     )
     done = subprocess.run(
@@ -460,7 +461,7 @@ Les questions suivantes ne sont ni opposables, ni exhaustives.
 
 def _parse(text: str, name: str = "essai.txt") -> tuple[Draft, list[Any]]:
     lines = [clean(raw) for raw in text.split("\n")]
-    from visitguide.fiche_text import RawLine, Where
+    from visitguide.bank.fiche_text import RawLine, Where
 
     raw = [RawLine(t, i, Where(None, n), 0) for n, (t, i) in enumerate(lines, start=1)]
     return parse_fiche(FicheText(name, raw, pdf=False))

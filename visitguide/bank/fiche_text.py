@@ -18,6 +18,7 @@ from pathlib import Path
 
 from visitguide.errors import FicheError, os_reason
 from visitguide.messages import t
+from visitguide.text import fold as text_fold
 
 MAX_FICHE_BYTES = 20 * 1024 * 1024  # a six-page fiche is about 1 MB as PDF, 30 kB as text
 
@@ -79,7 +80,7 @@ def read_fiche(path: Path) -> FicheText:
     if b"%PDF-" in head or path.suffix.lower() == ".pdf":
         if b"%PDF-" not in head:
             raise FicheError(t("fiche.not_pdf", path=path))
-        from visitguide import fiche_pdf  # pypdf: only here
+        from visitguide.bank import fiche_pdf  # pypdf: only here
 
         return FicheText(path.name, _pdf_lines(fiche_pdf.pages(path, data)), pdf=True)
     return FicheText(path.name, _text_lines(_decode(path, data)), pdf=False)
@@ -243,9 +244,8 @@ _GLUE_WORDS = frozenset((_GLUE + "leur leurs ce cette ces est sont selon entre v
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, for matching headings and markers."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("œ", "oe"))
-    return "".join(c for c in text if not unicodedata.combining(c))
+    """Lower case without accents, "œ" as "oe": for matching headings and making ids."""
+    return text_fold(text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae"))
 
 
 def structural(text: str) -> bool:

@@ -1,6 +1,6 @@
 """A HAS fiche pédagogique (text or PDF) turned into a bank draft (`visitguide import`).
 
-A library call, like `bank.check_folder`: `import_fiche` reads the fiche, writes `BANK/ID/`
+A library call, like `loader.check_folder`: `import_fiche` reads the fiche, writes `BANK/ID/`
 and returns an `ImportResult` (counts, findings, validation problems); it never prints.
 
 What it reads, in the layout HAS uses for every theme: the title; the Collège's validation
@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from visitguide.errors import ExitCode, FicheError, Problem
-from visitguide.fiche_text import (
+from visitguide.bank.fiche_text import (
     LEADIN_VERB,
     NUMBERED,
     URL,
@@ -36,6 +35,7 @@ from visitguide.fiche_text import (
     read_fiche,
     split_bullet,
 )
+from visitguide.errors import ExitCode, FicheError, Problem
 from visitguide.messages import t
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -160,7 +160,7 @@ class ImportResult:
 def import_fiche(path: Path, out: Path, guide_id: str | None = None) -> ImportResult:
     """Read the fiche `path`, write the draft `out/ID/` (never over an existing folder) and
     check it; `FicheError` (exit 2) when the file is not a fiche or the folder exists."""
-    from visitguide import bank, fiche_yaml
+    from visitguide.bank import fiche_yaml, loader
 
     if guide_id is not None and not ID_PATTERN.match(guide_id):
         raise FicheError(t("fiche.bad_id", id=guide_id))
@@ -174,7 +174,7 @@ def import_fiche(path: Path, out: Path, guide_id: str | None = None) -> ImportRe
     folder = out / draft.id
     fiche_yaml.write(draft, folder)
     findings.sort(key=lambda f: f.where.key() if f.where else (0, 0))
-    return ImportResult(path, folder, draft, findings, bank.check_folder(folder))
+    return ImportResult(path, folder, draft, findings, loader.check_folder(folder))
 
 
 def parse_fiche(fiche: FicheText) -> tuple[Draft, list[Finding]]:
@@ -285,7 +285,7 @@ def slug(
         auxiliary = auxiliary or word in _AUXILIARIES
         if verbs and not kept and (word.endswith("ez") or (auxiliary and _PARTICIPLE.search(word))):
             continue
-        folded = fold(word).replace("æ", "ae")
+        folded = fold(word)
         if folded in stop or (len(folded) == 1 and folded.isalpha()) or not folded.isascii():
             continue
         if len("-".join([*kept, folded])) > limit:

@@ -14,9 +14,9 @@ import shutil
 from pathlib import Path
 
 import visitguide
+from visitguide.bank.fiche import Draft, french
+from visitguide.bank.fiche_text import Where
 from visitguide.errors import FicheError, os_reason
-from visitguide.fiche_import import Draft, french
-from visitguide.fiche_text import Where
 from visitguide.messages import t
 
 SCHEMAS = Path(visitguide.__file__).resolve().parent / "schemas"
