@@ -62,6 +62,16 @@ HELP = {  # the French help texts of the catalog, as literals
         "Cherche des identifiants personnels et des fichiers endommagés ; code 1 si quelque chose est trouvé."
     ),
     "help.check_paths": "Fichiers ou dossiers d'entretiens à examiner.",
+    "cmd.import": (
+        "Transforme une fiche pédagogique HAS (.txt, .md ou .pdf) en brouillon de guide BANQUE/ID/ ; "
+        "code 1 si des lignes n'ont pu être placées."
+    ),
+    "help.import_fiche": "La fiche : texte (.txt, .md) ou PDF.",
+    "help.import_out": (
+        "Banque où écrire le brouillon (par défaut : le dossier courant) ; un dossier existant n'est jamais "
+        "remplacé."
+    ),
+    "help.import_id": "Identifiant du guide, nom de son dossier (par défaut : tiré du titre de la fiche).",
 }
 app = typer.Typer(
     help=HELP["help.app"],
@@ -276,6 +286,22 @@ def check(
         typer.Argument(help=HELP["help.check_paths"], metavar="CHEMIN", show_default=False),
     ],
     bank: BankOpt = None,
+) -> None:
+    pass
+
+
+@app.command(
+    "import",
+    help=HELP["cmd.import"],
+)
+def import_(
+    fiche: Annotated[
+        Path, typer.Argument(help=HELP["help.import_fiche"], metavar="FICHE", show_default=False)
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help=HELP["help.import_out"], metavar="DOSSIER")
+    ] = None,
+    guide_id: Annotated[str | None, typer.Option("--id", help=HELP["help.import_id"], metavar="ID")] = None,
 ) -> None:
     pass
 

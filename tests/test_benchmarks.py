@@ -45,7 +45,8 @@ def test_the_bare_app_has_empty_bodies() -> None:
     group = typer.main.get_command(bare_app.app)
     assert isinstance(group, typer.core.TyperGroup)
     for name in group.commands:
-        body = getattr(bare_app, name).__code__
+        function = getattr(bare_app, name, None) or getattr(bare_app, f"{name}_")  # import_: a keyword
+        body = function.__code__
         assert body.co_code == (lambda: None).__code__.co_code, name
 
 

@@ -32,7 +32,19 @@ def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
 
 def test_the_expected_commands_exist() -> None:
     assert (
-        sorted(["guides", "questions", "criteria", "validate", "interview", "export", "status", "check"])
+        sorted(
+            [
+                "guides",
+                "questions",
+                "criteria",
+                "validate",
+                "interview",
+                "export",
+                "status",
+                "check",
+                "import",
+            ]
+        )
         == COMMANDS
     )
 

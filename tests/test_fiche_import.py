@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from tests.fichepdf import print_pdf
-from tests.helpers import BUNDLED, FICHE, REPO
+from tests.helpers import BUNDLED, FICHE, REPO, Invoke
 from visitguide.bank import fiche_pdf
 from visitguide.bank import loader as bank
 from visitguide.bank.fiche import (
@@ -646,3 +646,69 @@ def test_errors_in_english_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     path = tmp_path / "vide.txt"
     path.write_bytes(b"")
     assert "empty file, not a fiche" in _refused(path, tmp_path)
+
+
+# --- the command -------------------------------------------------------------------------
+
+
+def test_import_command_writes_a_valid_draft_and_reports(cli: Invoke, tmp_path: Path) -> None:
+    result = cli("import", FICHE, "--out", tmp_path / "bank")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for line in (
+        "Questions : 16",
+        "  gouvernance : 6",
+        "Points de vérification : 28",
+        "  Prévenir la crise cyber : 11",
+        "Références : 22",
+        "Critères : 6 (dont 6 avec leur intitulé)",
+        "Version 2024-11-07 ; référentiel non précisé.",
+        "Interprétations à vérifier (7) :",
+        "fiche-risques-numeriques.txt:272: critère « 3.6-02 » répété dans la même liste : gardé une fois",
+        "Brouillon complet et valide, à relire avant usage.",
+    ):
+        assert line in out, line
+    assert result.stderr == ""
+    assert cli("validate", tmp_path / "bank").exit_code == 0
+    listed = cli("questions", "--bank", tmp_path / "bank", "--guide", SEED_ID, "--format", "json")
+    assert listed.exit_code == 0 and listed.stdout.count('"id"') == 16
+
+
+def test_import_command_exit_codes(cli: Invoke, tmp_path: Path) -> None:
+    assert cli("import", FICHE, "--out", tmp_path, "--id", "seed").exit_code == 0
+    again = cli("import", FICHE, "--out", tmp_path, "--id", "seed")
+    assert again.exit_code == 2
+    assert "existe déjà : l'import ne remplace jamais un dossier" in again.stderr
+    bad_id = cli("import", FICHE, "--out", tmp_path, "--id", "Mauvais Id")
+    assert bad_id.exit_code == 2 and "identifiant « Mauvais Id » invalide" in bad_id.stderr
+    garbage = tmp_path / "n-importe.pdf"
+    garbage.write_bytes(b"\x00\x01 pas un pdf")
+    refused = cli("import", garbage, "--out", tmp_path)
+    assert refused.exit_code == 2 and "ce fichier n'est pas un PDF" in refused.stderr
+    missing = cli("import", tmp_path / "absente.txt")
+    assert missing.exit_code == 2 and "introuvable" in missing.stderr
+    for result in (again, bad_id, refused, missing):
+        assert "Traceback" not in result.output and result.stdout == ""
+
+
+def test_import_command_with_unplaced_lines_exits_1(cli: Invoke, tmp_path: Path) -> None:
+    fiche = tmp_path / "fiche.txt"
+    fiche.write_text(
+        HEAD + "Exemples de questions\nÀ la gouvernance\n- Une question ? (Crit.1.1-01)\nUne ligne perdue.\n",
+        encoding="utf-8",
+    )
+    result = cli("import", fiche, "--out", tmp_path / "bank", "--id", "essai")
+    assert result.exit_code == 1, result.output
+    assert "Lignes non placées (1) : à reprendre à la main dans le brouillon" in result.stdout
+    assert "fiche.txt:7: ligne non placée dans les questions : « Une ligne perdue. »" in result.stdout
+    assert "Brouillon écrit, mais incomplet : 1 ligne(s) de la fiche non placée(s)." in result.stdout
+    assert (tmp_path / "bank" / "essai" / "guide.yaml").is_file()
+    assert cli("validate", tmp_path / "bank").exit_code == 0
+
+
+def test_import_command_in_english(cli: Invoke, tmp_path: Path) -> None:
+    result = cli("import", SECOND, "--out", tmp_path, env={"VISITGUIDE_LANG": "en"})
+    assert result.exit_code == 0, result.output
+    assert "Checkpoints: 11" in result.stdout
+    guide = (tmp_path / "identitovigilance" / "guide.yaml").read_text(encoding="utf-8")
+    assert 'referentiel: "2025"' in guide and "Brouillon importé de" in guide  # the bank stays French

@@ -21,7 +21,9 @@ try:
     main()
 except SystemExit:
     pass
-heavy = sorted(m for m in ("pydantic", "yaml", "rich", "questionary", "jinja2", "docx") if m in sys.modules)
+heavy = sorted(
+    m for m in ("pydantic", "yaml", "rich", "questionary", "jinja2", "docx", "pypdf") if m in sys.modules
+)
 print("HEAVY=" + ",".join(heavy), file=sys.stderr)
 """
 
@@ -76,3 +78,14 @@ def test_the_first_interview_prompt_comes_before_pydantic_and_rich(tmp_path: Pat
     imported = {line.rsplit("|", 1)[-1].strip() for line in before.splitlines() if "|" in line}
     assert "questionary" in imported
     assert not {"pydantic", "rich", "yaml"} & imported
+
+
+def test_pypdf_is_loaded_by_import_of_a_pdf_only(tmp_path: Path) -> None:
+    """Every other command (and `import` of a text fiche) runs without the PDF library."""
+    for args in (["guides"], ["validate"], ["criteria"], ["interview", "--dry-run", "-a", "technique"]):
+        assert "pypdf" not in heavy_modules(tmp_path, *args), args
+    fiche = REPO / "tests" / "data" / "fiche-risques-numeriques.txt"
+    assert "pypdf" not in heavy_modules(tmp_path, "import", str(fiche), "--out", "from-text")
+    pdf = tmp_path / "fiche.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")  # read with pypdf, then refused: enough to load it
+    assert "pypdf" in heavy_modules(tmp_path, "import", str(pdf), "--out", "from-pdf")

@@ -325,6 +325,23 @@ def status_cmd(
     return status.run(paths, guide, bank or [])
 
 
+@app.command("import", help=t("cmd.import"), cls=typer_patches.Command)
+def import_cmd(
+    fiche: Annotated[
+        Path, typer.Argument(help=t("help.import_fiche"), metavar=t("metavar.fiche"), show_default=False)
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help=t("help.import_out"), metavar=t("metavar.folder"))
+    ] = None,
+    guide_id: Annotated[
+        str | None, typer.Option("--id", help=t("help.import_id"), metavar=t("metavar.id"))
+    ] = None,
+) -> int | None:
+    from visitguide.bank import fiche_show
+
+    return fiche_show.run(fiche, out or Path(), guide_id)
+
+
 @app.command("check", help=t("cmd.check"), cls=typer_patches.Command)
 def check_cmd(
     paths: Annotated[

@@ -46,6 +46,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metavar.file": ("FICHIER", "FILE"),
     "metavar.date": ("AAAA-MM-JJ", "YYYY-MM-DD"),
     "metavar.paths": ("CHEMIN", "PATH"),
+    "metavar.fiche": ("FICHE", "FICHE"),
+    "metavar.id": ("ID", "ID"),
     # app and options
     "help.app": (
         "Guide d'entretien des experts-visiteurs de la HAS : banques de questions, entretiens, rapports de visite.",
@@ -102,6 +104,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.status": (
         "Couverture de la visite en un coup d'œil : critères × publics, ce qui reste à demander.",
         "The visit's coverage at a glance: criteria × audiences, what is left to ask.",
+    ),
+    "cmd.import": (
+        "Transforme une fiche pédagogique HAS (.txt, .md ou .pdf) en brouillon de guide BANQUE/ID/ ; "
+        "code 1 si des lignes n'ont pu être placées.",
+        "Turn a HAS fiche pédagogique (.txt, .md or .pdf) into a draft guide BANK/ID/; "
+        "exit 1 when some lines could not be placed.",
+    ),
+    "help.import_fiche": (
+        "La fiche : texte (.txt, .md) ou PDF.",
+        "The fiche: text (.txt, .md) or PDF.",
+    ),
+    "help.import_out": (
+        "Banque où écrire le brouillon (par défaut : le dossier courant) ; un dossier existant n'est jamais remplacé.",
+        "Bank to write the draft into (default: the current folder); an existing folder is never replaced.",
+    ),
+    "help.import_id": (
+        "Identifiant du guide, nom de son dossier (par défaut : tiré du titre de la fiche).",
+        "Guide id, the name of its folder (default: made from the fiche's title).",
     ),
     "cmd.check": (
         "Cherche des identifiants personnels et des fichiers endommagés ; code 1 si quelque chose est trouvé.",

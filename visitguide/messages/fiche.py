@@ -72,6 +72,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Draft imported from {file} by 'visitguide import': to be reviewed. "
         "The comment above each item gives its line in the fiche.",
     ),
+    # the report of `visitguide import` (bank/fiche_show.py)
+    "fiche.report.written": (
+        "Brouillon écrit dans {folder} : guide.yaml et {files} fichier(s) de public.",
+        "Draft written in {folder}: guide.yaml and {files} audience file(s).",
+    ),
+    "fiche.report.title": ("Guide « {id} » : {title}", "Guide '{id}': {title}"),
+    "fiche.report.version": (
+        "Version {version} ; référentiel {referentiel}.",
+        "Version {version}; référentiel {referentiel}.",
+    ),
+    "fiche.report.questions": ("Questions : {count}", "Questions: {count}"),
+    "fiche.report.checkpoints": ("Points de vérification : {count}", "Checkpoints: {count}"),
+    "fiche.report.count_line": ("  {name} : {count}", "  {name}: {count}"),
+    "fiche.report.references": ("Références : {count}", "References: {count}"),
+    "fiche.report.criteria": (
+        "Critères : {count} (dont {titled} avec leur intitulé)",
+        "Criteria: {count} ({titled} with their title)",
+    ),
+    "fiche.report.caveat": (
+        "Avertissement de la fiche repris (« ni opposables, ni exhaustives… »).",
+        "The fiche's caveat kept ('ni opposables, ni exhaustives…').",
+    ),
+    "fiche.report.interpretations": (
+        "Interprétations à vérifier ({count}) :",
+        "Interpretations to check ({count}):",
+    ),
+    "fiche.report.ignored": (
+        "Lignes des parties descriptives non reprises ({count}) :",
+        "Lines of narrative parts not taken ({count}):",
+    ),
+    "fiche.report.unplaced": (
+        "Lignes non placées ({count}) : à reprendre à la main dans le brouillon",
+        "Lines not placed ({count}): to be added by hand to the draft",
+    ),
+    "fiche.report.invalid": (
+        "Le brouillon ne passe pas « visitguide validate » ({count} problème(s)) :",
+        "The draft does not pass 'visitguide validate' ({count} problem(s)):",
+    ),
+    "fiche.report.ok": (
+        "Brouillon complet et valide, à relire avant usage.",
+        "Draft complete and valid, to be reviewed before use.",
+    ),
+    "fiche.report.not_ok": (
+        "Brouillon écrit, mais incomplet : {count} ligne(s) de la fiche non placée(s).",
+        "Draft written, but incomplete: {count} line(s) of the fiche not placed.",
+    ),
     # findings: interpretations (informational)
     "fiche.found.header": (
         "en-tête ou pied de page répété sur {pages} pages, ignoré : « {text} »",
