@@ -20,15 +20,8 @@ from tests.fichepdf import print_pdf
 from tests.helpers import BUNDLED, FICHE, REPO, Invoke
 from visitguide.bank import fiche_pdf
 from visitguide.bank import loader as bank
-from visitguide.bank.fiche import (
-    Draft,
-    ImportResult,
-    Kind,
-    audience_id,
-    guide_id,
-    import_fiche,
-    parse_fiche,
-)
+from visitguide.bank.fiche import ImportResult, audience_id, guide_id, import_fiche, parse_fiche
+from visitguide.bank.fiche_draft import Draft, Kind
 from visitguide.bank.fiche_text import MAX_FICHE_BYTES, FicheText, clean, read_fiche
 from visitguide.errors import ExitCode, FicheError
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from visitguide.bank.fiche import Finding, ImportResult, Kind, import_fiche
+from visitguide.bank.fiche import ImportResult, import_fiche
+from visitguide.bank.fiche_draft import Finding, Kind
 from visitguide.console import escape, out
 from visitguide.errors import ExitCode, problem_lines
 from visitguide.messages import t

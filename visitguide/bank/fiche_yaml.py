@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import visitguide
-from visitguide.bank.fiche import Draft, french
+from visitguide.bank.fiche_draft import Draft, french
 from visitguide.bank.fiche_text import Where
 from visitguide.errors import FicheError, os_reason
 from visitguide.messages import t
