@@ -9,9 +9,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED, Invoke
 from test_live_flow import CONTEXT, OUT, Q1, Q2, Q3, Run, saved
 
+from tests.helpers import BUNDLED, Invoke
 from visitguide.errors import ExitCode, InterviewFileError, UsageError
 from visitguide.interview import file as ifile
 from visitguide.interview import live
