@@ -237,7 +237,7 @@ def test_a_paper_guide_is_written_atomically_and_privately(cli: Invoke, tmp_path
     old = tmp_path / f"trame.{fmt}"
     old.write_text("ancienne trame", encoding="utf-8")
     old.chmod(0o644)
-    result = cli("export", "--blank", "-f", fmt, "-o", old.name)
+    result = cli("export", "--blank", "-f", fmt, "-o", old.name, "--force")
     assert result.exit_code == 0, result.stderr
     assert old.read_bytes() != b"ancienne trame"
     assert old.stat().st_mode & 0o777 == 0o600

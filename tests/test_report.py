@@ -28,7 +28,7 @@ FORMATS = ["md", "html", "csv", "json", "docx"]
 
 
 def export(cli: Invoke, *args: str | Path, fmt: str, out: Path) -> bytes:
-    result = cli("export", *args, "--format", fmt, "--output", out)
+    result = cli("export", *args, "--format", fmt, "--output", out, "--force")
     assert result.exit_code == 0, result.stderr
     return out.read_bytes()
 
@@ -240,13 +240,6 @@ def test_a_failed_write_says_why_in_french_and_leaves_no_temporary_file(
     with pytest.raises(InputError, match=r"impossible d'écrire r\.md \(disque plein\)"):
         outputs.write(Path("r.md"), b"# Rapport")
     assert list(tmp_path.iterdir()) == []
-
-
-def test_the_output_check_knows_the_interview_format() -> None:
-    from visitguide import files as outputs
-    from visitguide.interview import file as interview_file
-
-    assert f'"{interview_file.FORMAT}"'.encode() == outputs.INTERVIEW_MARK
 
 
 def test_a_json_report_saved_in_the_visit_folder_is_not_read_as_an_interview(

@@ -100,7 +100,7 @@ def test_redact_leaves_no_identifier_on_stderr_either(cli: Invoke, tmp_path: Pat
     assert result.exit_code == 0, result.stderr
     assert "visite/[adresse électronique masquée]" in result.stderr  # the name looks like an address
     assert "jean.dupont" not in result.stderr
-    plain = cli("export", "visite", "--format", fmt, "-o", f"r.{fmt}")
+    plain = cli("export", "visite", "--format", fmt, "-o", f"r.{fmt}", "--force")
     assert f"entretien-{EMAIL}.json" in plain.stderr  # without --redact, the real name
 
 

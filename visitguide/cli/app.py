@@ -293,6 +293,7 @@ def export_cmd(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help=t("help.output"), metavar=t("metavar.file"))
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help=t("help.force"))] = False,
     guide: GuideOpt = None,
     redact: Annotated[bool, typer.Option("--redact", help=t("help.redact"))] = False,
     blank: Annotated[bool, typer.Option("--blank", help=t("help.blank"))] = False,
@@ -302,13 +303,14 @@ def export_cmd(
     _not_together("--blank", blank, t("metavar.paths"), bool(paths))
     _not_together("--blank", blank, "--redact", redact)
     _needs("--audience", audience is not None, "--blank", blank)
+    _needs("--force", force, "--output", output is not None)
     if blank:
         from visitguide.outline import paper
 
-        return paper.run(guide, audience, fmt.value, output, bank or [])
+        return paper.run(guide, audience, fmt.value, output, bank or [], force=force)
     from visitguide.report import export as report
 
-    return report.run(paths or [], fmt.value, output, guide, redact, bank or [])
+    return report.run(paths or [], fmt.value, output, guide, redact, bank or [], force=force)
 
 
 @app.command("status", help=t("cmd.status"), cls=typer_patches.Command)

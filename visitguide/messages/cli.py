@@ -158,6 +158,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fichier de sortie (par défaut : sortie standard pour md, csv et json).",
         "Output file (default: standard output for md, csv and json).",
     ),
+    "help.force": (
+        "Remplace le fichier de sortie s'il existe (jamais un fichier d'entretien).",
+        "Replace the output file if it exists (never an interview file).",
+    ),
     "help.redact": (
         "Masque les identifiants personnels (NIR, courriels, téléphones, RPPS) dans le rapport.",
         "Mask personal identifiers (NIR, e-mails, phones, RPPS) in the report.",

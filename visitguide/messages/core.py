@@ -60,4 +60,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot write {path}: folder {folder} does not exist",
     ),
     "output.cannot_write": ("impossible d'écrire {path} ({error})", "cannot write {path} ({error})"),
+    "output.exists": (
+        "{path} existe déjà : ajoutez --force pour le remplacer",
+        "{path} already exists: add --force to replace it",
+    ),
+    "output.not_regular": (
+        "impossible d'écrire {path} : ce n'est pas un fichier ordinaire (tube, périphérique…)",
+        "cannot write {path}: not a regular file (pipe, device…)",
+    ),
 }

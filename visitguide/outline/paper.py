@@ -27,15 +27,22 @@ WRITING_LINES = 6  # ruled lines under each question
 
 
 def run(
-    guide_id: str | None, audience: str | None, fmt: str, output: Path | None, banks: Sequence[Path]
+    guide_id: str | None,
+    audience: str | None,
+    fmt: str,
+    output: Path | None,
+    banks: Sequence[Path],
+    *,
+    force: bool = False,
 ) -> int:
-    """Write the paper guide of `audience` (every audience when None) as `fmt`."""
+    """Write the paper guide of `audience` (every audience when None) as `fmt`; an existing
+    `output` is replaced only with `force` (never an interview file)."""
     if fmt not in FORMATS:
         raise UsageError(t("paper.bad_format", format=fmt, formats=", ".join(FORMATS)))
     if fmt == "docx" and output is None:
         raise UsageError(t("paper.docx_needs_output"))
     if output is not None:
-        outputs.check(output)
+        outputs.check(output, force=force)
     view = outline.build(bank.resolve(guide_id, banks), audience)
     if fmt == "docx":
         from visitguide.outline import paper_docx

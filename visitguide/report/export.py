@@ -29,14 +29,17 @@ def run(
     guide: str | None,
     redact: bool,
     banks: Sequence[Path],
+    *,
+    force: bool = False,
 ) -> int:
-    """Export the visit under `paths`; the exit code."""
+    """Export the visit under `paths`; the exit code. An existing `output` is replaced only
+    with `force`, and never when it is an interview file."""
     from visitguide.report import build, inputs
 
     if fmt in BINARY and output is None:
         raise UsageError(t("report.needs_output", format=fmt))
     if output is not None:
-        outputs.check(output)
+        outputs.check(output, force=force)
     loaded = inputs.load(paths, guide, banks, redact=redact)
     data = render(build.build(loaded), fmt)
     if output is None:
