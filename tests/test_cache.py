@@ -161,7 +161,7 @@ def test_an_unwritable_cache_is_silently_skipped(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(cache.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(cache.files.tempfile, "mkstemp", refuse)
     write_guide(tmp_path / "bank")
     assert texts(cli, tmp_path / "bank") == texts(cli, tmp_path / "bank")
     assert entries() == []
@@ -278,3 +278,34 @@ def test_an_edited_rule_module_of_the_bank_package_changes_the_key(tmp_path: Pat
     finally:
         os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert cache.key(tmp_path, "sha256:x") == before
+
+
+# --- issue 11, point 12: a made-up home is not created, a linked folder is not followed ----
+
+
+def test_a_missing_home_is_not_created_for_the_cache(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "nonexistent"))
+    write_guide(tmp_path / "bank")
+    assert texts(cli, tmp_path / "bank") == texts(cli, tmp_path / "bank")
+    assert not (tmp_path / "nonexistent").exists()
+
+
+@pytest.mark.parametrize("linked", ["guides", "visitguide"])
+def test_a_cache_folder_that_is_a_symbolic_link_is_not_followed(
+    cli: Invoke, tmp_path: Path, linked: str
+) -> None:
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir(mode=0o700)
+    link = cache_root() if linked == "visitguide" else cache_root() / "guides"
+    link.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    link.symlink_to(elsewhere)
+    old = elsewhere / ".tmp-old"  # what a sweep through the link would remove
+    old.write_bytes(b"not ours")
+    os.utime(old, (0, 0))
+    write_guide(tmp_path / "bank")
+    assert texts(cli, tmp_path / "bank") == texts(cli, tmp_path / "bank")
+    assert sorted(p.name for p in elsewhere.rglob("*")) == [".tmp-old"]
+    assert link.is_symlink()

@@ -28,16 +28,20 @@ import contextlib
 import hashlib
 import marshal
 import os
+import stat
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from visitguide import __version__
+from visitguide import __version__, files
 
 FORMAT = 1
 MAGIC = b"visitguide-cache\n"
+TEMP_PREFIX = ".tmp-"
+# An entry holds the plain data of one guide (its YAML files are 1 MiB at most each): one
+# this large is damaged or planted, and is a miss without being read.
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
 
 def folder() -> Path | None:
@@ -59,8 +63,8 @@ def _code_fingerprint() -> str:
     parts = []
     for module in sorted(here.glob("*.py")):
         try:
-            stat = module.stat()
-            parts.append(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}")
+            info = module.stat()
+            parts.append(f"{module.name}:{info.st_size}:{info.st_mtime_ns}")
         except OSError:
             parts.append(f"{module.name}:-")
     return ";".join(parts)
@@ -98,8 +102,8 @@ def load(guide_folder: Path, digest: str) -> dict[str, Any] | None:
     try:
         if not all(trusted(path) for path in (entry.parent.parent, entry.parent, entry)):
             return None
-        blob = entry.read_bytes()
-    except OSError:
+        blob = files.read_capped(entry, MAX_ENTRY_BYTES)  # never a FIFO, never past the cap
+    except (OSError, files.NotRegularFile, files.TooLarge):
         return None
     header = MAGIC + key(guide_folder, digest).encode() + b"\n"
     if not blob.startswith(header):
@@ -133,35 +137,39 @@ def trusted(path: Path) -> bool:
 
     (Without owners and modes, as on Windows, the user's profile folder is private already.)
     """
-    stat = path.lstat()
+    info = path.lstat()
     getuid = getattr(os, "getuid", None)
     if getuid is None:
         return True
-    return stat.st_uid == getuid() and not stat.st_mode & 0o022
+    return info.st_uid == getuid() and not info.st_mode & 0o022
 
 
 def _write(entry: Path, blob: bytes) -> None:
-    root = entry.parent.parent
-    root.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    for path in (root, entry.parent):
+    """Write one entry, making the cache folders (0700) when their parent exists.
+
+    Nothing is written when the base folder's parent is missing (`HOME=/nonexistent`: the
+    cache is skipped rather than a home made up) or when a cache folder is a symbolic link
+    (it would send the entry, and the sweep, elsewhere).
+    """
+    guides = entry.parent
+    root = guides.parent
+    if not root.parent.parent.is_dir():
+        return
+    for path in (root.parent, root, guides):
         path.mkdir(mode=0o700, exist_ok=True)
-        if path.stat().st_mode & 0o077:
+        info = path.lstat()
+        if path != root.parent and not stat.S_ISDIR(info.st_mode):
+            return  # a link (or anything but a folder) where our folder should be
+        if path != root.parent and info.st_mode & 0o077:
             path.chmod(0o700)
-    fd, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-")  # always 0600
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(blob)
-        os.replace(temporary, entry)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _sweep(entry.parent)
+    files.write_atomic(entry, blob, prefix=TEMP_PREFIX, suffix="", durable=False)
+    _sweep(guides)
 
 
 def _sweep(guides: Path) -> None:
     """Remove temporary files left by a writer killed mid-write, once they are an hour old."""
     limit = time.time() - 3600
-    for leftover in guides.glob(".tmp-*"):
+    for leftover in guides.glob(TEMP_PREFIX + "*"):
         with contextlib.suppress(OSError):
             if leftover.lstat().st_mtime < limit:
                 leftover.unlink()
