@@ -54,6 +54,7 @@ HELP = {  # the French help texts of the catalog, as literals
     "help.export_paths": "Fichiers ou dossiers d'entretiens.",
     "help.export_format": "Format : md, html, csv, json ou docx.",
     "help.output": "Fichier de sortie (par défaut : sortie standard pour md, csv et json).",
+    "help.force": "Remplace le fichier de sortie s'il existe (jamais un fichier d'entretien).",
     "help.redact": "Masque les identifiants personnels (NIR, courriels, téléphones, RPPS) dans le rapport.",
     "help.blank": "Trame d'entretien vierge à imprimer (avec --audience), au lieu d'un rapport.",
     "cmd.status": "Couverture de la visite en un coup d'œil : critères × publics, ce qui reste à demander.",
@@ -243,6 +244,7 @@ def export(
             metavar="FICHIER",
         ),
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help=HELP["help.force"])] = False,
     guide: GuideOpt = None,
     redact: Annotated[
         bool,

@@ -302,7 +302,7 @@ def test_find_names_each_file_once_in_walk_order(tmp_path: Path) -> None:
     for name in ("b.json", "a/z.Json", "a/.cache/x.json", ".cache.json", "notes.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("{}", encoding="utf-8")
-    found = interview_file.find([Path("."), Path("b.json"), Path("notes.txt")])
+    found = interview_file.find([Path("."), Path("b.json"), Path("notes.txt")]).files
     assert found == [Path("b.json"), Path("a/z.Json"), Path("notes.txt")]
 
 

@@ -139,7 +139,7 @@ def test_a_failed_save_leaves_the_previous_file_whole_and_no_temporary_file(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(InterviewFileError, match=r"e\.json: fichier illisible \(disque plein\)"):
+    with pytest.raises(InterviewFileError, match=r"e\.json: écriture impossible \(disque plein\)"):
         ifile.save(path, interview)
     assert path.read_bytes() == before
     assert leftovers(tmp_path) == []
@@ -211,7 +211,7 @@ def test_create_in_a_place_that_cannot_hold_a_folder_is_a_clear_error(tmp_path: 
     (tmp_path / "fichier").write_text("", encoding="utf-8")
     interview = session.new_interview(interviews.guide(), "gouvernance")
     reason = r"un élément du chemin n'est pas un dossier"
-    with pytest.raises(InterviewFileError, match=rf"fichier/e\.json: fichier illisible \({reason}\)"):
+    with pytest.raises(InterviewFileError, match=rf"fichier/e\.json: écriture impossible \({reason}\)"):
         ifile.create(tmp_path / "fichier" / "e.json", interview)
 
 
@@ -388,6 +388,22 @@ def test_live_resume_of_a_locked_interview_exits_2_in_a_terminal(
     child.close()
     assert child.exitstatus == 2
     assert f"l'entretien e.json {LOCKED}" in (child.before or "")
+    assert snapshot(path) == before
+
+
+def test_a_symbolic_link_as_lock_file_is_named_not_the_interview(cli: Invoke, tmp_path: Path) -> None:
+    path = write(tmp_path / "e.json")
+    before = snapshot(path)
+    (tmp_path / ".e.json.lock").symlink_to(tmp_path / "ailleurs")
+    (tmp_path / "r.yaml").write_text("answers: {}\n", encoding="utf-8")
+    result = cli("interview", "--answers", "r.yaml", "--resume", "e.json")
+    assert result.exit_code == 2
+    lock = tmp_path / ".e.json.lock"
+    assert result.stderr.strip() == (
+        f"Erreur : le verrou {lock} de l'entretien e.json est un lien symbolique, que visitguide "
+        "ne crée jamais : supprimez-le, puis recommencez"
+    )
+    assert not (tmp_path / "ailleurs").exists()
     assert snapshot(path) == before
 
 

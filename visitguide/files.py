@@ -74,8 +74,7 @@ def read_capped(path: Path, limit: int, *, pipes: bool = False) -> bytes:
     a folder is read as a stream. `IsADirectoryError` for a folder, `NotRegularFile` for a
     pipe or device when not `pipes`, `OSError` for the rest.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    fd = _open(path)
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -90,8 +89,28 @@ def read_capped(path: Path, limit: int, *, pipes: bool = False) -> bytes:
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise TooLarge(None if not regular else len(data), limit)
+        raise TooLarge(len(data) if regular else None, limit)
     return data
+
+
+def head(path: Path, count: int) -> bytes:
+    """The first `count` bytes of a regular file; nothing when it is none or cannot be read."""
+    try:
+        fd = _open(path)
+    except OSError:
+        return b""
+    try:
+        return _read_at_most(fd, count) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
+
+
+def _open(path: Path) -> int:
+    """A descriptor for reading `path`, opened without waiting for a FIFO's writer."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    return os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
 
 
 def _blocking(fd: int) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from visitguide import collector
+from visitguide import collector, files
 from visitguide.bank import cache, marks
 from visitguide.bank.guide import (
     Audience,
@@ -285,15 +285,18 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
 
 
 def _read(path: Path, problems: list[Problem]) -> bytes | None:
+    """The bytes of a bank file: a regular file of at most `marks.MAX_BYTES`; anything else is
+    a problem, unread (a FIFO would hang the read, a link to /dev/zero fill the memory)."""
     try:
-        size = path.stat().st_size
-        if size > marks.MAX_BYTES:
-            problems.append(Problem(path, None, t("file.too_large", size=size, max=marks.MAX_BYTES)))
-            return None
-        return path.read_bytes()
+        return files.read_capped(path, marks.MAX_BYTES)
+    except files.TooLarge as exc:
+        size = exc.size if exc.size is not None else f"> {marks.MAX_BYTES}"
+        problems.append(Problem(path, None, t("file.too_large", size=size, max=marks.MAX_BYTES)))
+    except files.NotRegularFile:
+        problems.append(Problem(path, None, t("file.not_regular")))
     except OSError as exc:
         problems.append(Problem(path, None, t("file.os_error", error=os_reason(exc))))
-        return None
+    return None
 
 
 def _parse_model(

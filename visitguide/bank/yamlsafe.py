@@ -30,6 +30,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from visitguide import files
 from visitguide.bank import marks
 from visitguide.bank.marks import MarkedDict, MarkedList, line_of  # noqa: F401  (part of this API
 from visitguide.errors import Problem, os_reason
@@ -129,12 +130,14 @@ _StrictLoader.add_constructor(_TAG + "seq", _StrictLoader.construct_yaml_seq)
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """The file's text, refusing files over `max_bytes` (before reading) and non-UTF-8 bytes."""
+    """The text of a file named on the command line (an answers file): a regular file or a pipe
+    (`--answers <(…)`), refused past `max_bytes` (read no further) and for non-UTF-8 bytes."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise YamlProblems([Problem(path, None, t("file.too_large", size=size, max=max_bytes))])
-        data = path.read_bytes()
+        data = files.read_capped(path, max_bytes, pipes=True)
+    except files.TooLarge as exc:
+        if exc.size is None:
+            raise YamlProblems([Problem(path, None, t("file.too_large_stream", max=max_bytes))]) from None
+        raise YamlProblems([Problem(path, None, t("file.too_large", size=exc.size, max=max_bytes))]) from None
     except IsADirectoryError:
         raise YamlProblems([Problem(path, None, t("file.is_directory"))]) from None
     except FileNotFoundError:

@@ -353,7 +353,7 @@ def check_cmd(
 ) -> int | None:
     from visitguide.interview import check
 
-    return check.run(paths, bank or [])
+    return check.show(check.scan(paths, bank or []))
 
 
 def main() -> None:

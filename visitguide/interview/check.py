@@ -27,7 +27,11 @@ from visitguide.messages import t
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing found in one file: where (a question, a field, a line) and what."""
+    """One thing found in one file: where (a question, a field, a line) and what.
+
+    `identifier` tells a personal identifier from damage; `what` and `where` show any
+    identifier masked already, and `line()` masks the file's name too.
+    """
 
     path: Path
     where: str | None
@@ -35,48 +39,86 @@ class Finding:
     identifier: bool = False
 
     def line(self) -> str:
+        file = identifiers.masked_id(str(self.path))  # a file may be named after a person
         if self.where is None:
-            return t("check.line_file", file=self.path, what=self.what)
-        return t("check.line", file=self.path, where=self.where, what=self.what)
+            return t("check.line_file", file=file, what=self.what)
+        return t("check.line", file=file, where=self.where, what=self.what)
+
+
+@dataclass(frozen=True)
+class Report:
+    """What `check` found: the files looked at and the findings, in file order."""
+
+    files: list[Path]
+    findings: list[Finding]
+
+    @property
+    def clean(self) -> bool:
+        return not self.findings
+
+    @property
+    def bad_files(self) -> int:
+        return len({f.path for f in self.findings})
+
+    @property
+    def identifiers_found(self) -> bool:
+        return any(f.identifier for f in self.findings)
 
 
 def run(paths: Sequence[Path], banks: Sequence[Path]) -> int:
-    """Scan `paths` (files or folders); exit 1 when anything is found, 0 when clean."""
-    files = interview_files(paths)
+    """Scan `paths` (files or folders) and show what was found; exit 1 when anything was."""
+    return show(scan(paths, banks))
+
+
+def scan(paths: Sequence[Path], banks: Sequence[Path]) -> Report:
+    """Every finding in the interview files under `paths` (nothing printed, nothing written).
+
+    Anything but a regular file met in a folder is a finding, unread; a file named on the
+    command line may be a pipe.
+    """
+    found = interview_files(paths)
     guides = GuideChecker(banks)
-    findings = [finding for path in files for finding in scan_file(path, guides)]
-    for finding in findings:
-        out().print(escape(finding.line()), soft_wrap=True)
-    if not findings:
-        out().print(f"[green]{escape(t('check.clean', files=len(files)))}[/]")
+    findings = [f for path in found.files for f in scan_file(path, guides, pipes=found.is_named(path))]
+    findings += [Finding(path, None, t("ifile.not_regular")) for path in found.skipped]
+    return Report([*found.files, *found.skipped], findings)
+
+
+def show(report: Report) -> int:
+    """The findings on stdout, one line each, then a summary; the exit code."""
+    console = out()
+    for finding in report.findings:
+        console.print(escape(finding.line()), soft_wrap=True)
+    if report.clean:
+        console.print(f"[green]{escape(t('check.clean', files=len(report.files)))}[/]")
         return int(ExitCode.OK)
-    bad = len({f.path for f in findings})
-    out().print(f"[red]{escape(t('check.summary', count=len(findings), bad=bad, files=len(files)))}[/]")
-    if any(f.identifier for f in findings):
-        out().print(escape(t("check.advice")), soft_wrap=True)
+    summary = t("check.summary", count=len(report.findings), bad=report.bad_files, files=len(report.files))
+    console.print(f"[red]{escape(summary)}[/]")
+    if report.identifiers_found:
+        console.print(escape(t("check.advice")), soft_wrap=True)
     return int(ExitCode.PROBLEMS)
 
 
 # --- which files ---------------------------------------------------------------------------
 
 
-def interview_files(paths: Sequence[Path]) -> list[Path]:
-    """The files named, and every `*.json` under the folders named (`interview_file.find`)."""
+def interview_files(paths: Sequence[Path]) -> ifile.Found:
+    """The files named, and every `*.json` under the folders named (`interview.file.find`)."""
     if not paths:
         raise UsageError(t("check.no_file", paths="—"))
     found = ifile.find(paths)
-    if not found:
-        raise UsageError(t("check.no_file", paths=", ".join(str(p) for p in paths)))
+    if not found.files and not found.skipped:
+        shown = ", ".join(identifiers.masked_id(str(p)) for p in paths)
+        raise UsageError(t("check.no_file", paths=shown))
     return found
 
 
 # --- one file ------------------------------------------------------------------------------
 
 
-def scan_file(path: Path, guides: GuideChecker) -> list[Finding]:
+def scan_file(path: Path, guides: GuideChecker, *, pipes: bool = False) -> list[Finding]:
     """Damage and identifiers in one file, read as `interview --resume` would read it."""
     try:
-        raw = ifile.read_bytes(path)
+        raw = ifile.read_bytes(path, pipes=pipes)
     except DamagedFile as exc:
         return [_damage(path, exc)]
     try:

@@ -16,10 +16,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
-import tempfile
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -27,14 +26,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from visitguide import identifiers
+from visitguide import files, identifiers
 from visitguide.errors import InputError, InterviewFileError, Problem, os_reason
 from visitguide.messages import t
 
 FORMAT = "visitguide.interview"
 FORMAT_VERSION = 2
-MAX_BYTES = 16 * 1024 * 1024
-FILE_MODE = 0o600
+MAX_BYTES = files.INTERVIEW_MAX_BYTES
+FILE_MODE = files.FILE_MODE
 DIR_MODE = 0o700
 
 
@@ -222,18 +221,17 @@ def _short(value: object) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
-def read_bytes(path: Path) -> bytes:
-    """The raw bytes of an interview file: a regular file of at most `MAX_BYTES`."""
+def read_bytes(path: Path, *, pipes: bool = False) -> bytes:
+    """The raw bytes of an interview file: a regular file (or, named on the command line, a
+    pipe: `pipes`) of at most `MAX_BYTES`, read without blocking on a FIFO."""
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise _damaged(path, None, "file.is_directory")
-        if not stat.S_ISREG(info.st_mode):
-            raise _damaged(path, None, "ifile.not_regular")
-        if info.st_size > MAX_BYTES:
-            raise _damaged(path, None, "file.too_large", size=info.st_size, max=MAX_BYTES)
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        return files.read_capped(path, MAX_BYTES, pipes=pipes)
+    except files.TooLarge as exc:
+        if exc.size is None:
+            raise _damaged(path, None, "file.too_large_stream", max=MAX_BYTES) from None
+        raise _damaged(path, None, "file.too_large", size=exc.size, max=MAX_BYTES) from None
+    except files.NotRegularFile:
+        raise _damaged(path, None, "ifile.not_regular") from None
     except FileNotFoundError:
         raise _damaged(path, None, "file.not_found") from None
     except IsADirectoryError:
@@ -242,9 +240,6 @@ def read_bytes(path: Path) -> bytes:
         raise _damaged(path, None, "file.unreadable") from None
     except OSError as exc:
         raise _damaged(path, None, "file.os_error", error=os_reason(exc)) from None
-    if len(raw) > MAX_BYTES:  # grew while being read
-        raise _damaged(path, None, "file.too_large", size=len(raw), max=MAX_BYTES)
-    return raw
 
 
 def decode(raw: bytes, path: Path | str) -> str:
@@ -306,9 +301,12 @@ def parse(text: str, path: Path | str) -> Interview:
     return from_data(load_json(text, path), path)
 
 
-def read(path: Path) -> Interview:
-    """Read and check one interview file; `InterviewFileError` (a `DamagedFile`) if unusable."""
-    return parse(decode(read_bytes(path), path), path)
+def read(path: Path, *, pipes: bool = False) -> Interview:
+    """Read and check one interview file; `InterviewFileError` (a `DamagedFile`) if unusable.
+
+    `pipes`: the path was named on the command line and may be a pipe (`export <(…)`).
+    """
+    return parse(decode(read_bytes(path, pipes=pipes), path), path)
 
 
 def scrub(text: str) -> str:
@@ -326,33 +324,63 @@ def scrub(text: str) -> str:
 SUFFIX = ".json"
 
 
-def find(paths: Sequence[Path]) -> list[Path]:
+@dataclass(frozen=True)
+class Found:
+    """The interview files under some paths, and what was skipped in their folders (pipes,
+    devices, sockets: anything but a regular file, which reading could hang on)."""
+
+    files: list[Path]
+    skipped: list[Path]
+    named: frozenset[Path]  # the real paths of the files named on the command line
+
+    def is_named(self, path: Path) -> bool:
+        """Whether `path` was named on the command line (it may then be a pipe)."""
+        return Path(os.path.realpath(path)) in self.named
+
+
+def find(paths: Sequence[Path]) -> Found:
     """The interview files under `paths`, each once, as `check`, `export` and `status` see them.
 
-    A file named is taken whatever its name (reading it says whether it is an interview); a
-    folder gives its `*.json` files (any case: `DSI.JSON` too) at any depth, sorted, hidden
-    files and folders skipped (locks, temporary files, caches) and links to folders not
-    followed (they could loop). A path that does not exist, or a folder that cannot be
-    listed, is an `InputError` naming it: a visit silently missing files would be worse.
+    A file named is taken whatever its name and kind (reading it says whether it is an
+    interview; it may be a pipe); a folder gives its regular `*.json` files (any case:
+    `DSI.JSON` too) at any depth, sorted, hidden files and folders skipped (locks, temporary
+    files, caches) and links to folders not followed (they could loop); anything else named
+    `*.json` in a folder is skipped, unread, and listed in `skipped`. A path that does not
+    exist, or a folder that cannot be listed, is an `InputError` naming it: a visit silently
+    missing files would be worse.
     """
     found: dict[Path, Path] = {}
+    skipped: list[Path] = []
+    named: set[Path] = set()
     for path in paths:
         if not path.exists() and not path.is_symlink():
             raise InputError(t("find.path_missing", path=path))
-        for file in _walk(path) if path.is_dir() else [path]:
-            found.setdefault(Path(os.path.realpath(file)), file)
-    return list(found.values())
+        if path.is_dir():
+            for file, regular in _walk(path):
+                if regular:
+                    found.setdefault(Path(os.path.realpath(file)), file)
+                else:
+                    skipped.append(file)
+        else:
+            real = Path(os.path.realpath(path))
+            named.add(real)
+            found.setdefault(real, path)
+    return Found(list(found.values()), skipped, frozenset(named))
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path) -> Iterator[tuple[Path, bool]]:
+    """`(path, regular)` for every `*.json` under `folder`; a broken link counts as regular,
+    so that reading it says what is wrong."""
+
     def refuse(exc: OSError) -> None:
         raise InputError(t("find.folder_unreadable", path=exc.filename, error=os_reason(exc)))
 
-    for root, dirs, files in os.walk(folder, onerror=refuse):
+    for root, dirs, names in os.walk(folder, onerror=refuse):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
+        for name in sorted(names):
             if not name.startswith(".") and name.lower().endswith(SUFFIX):
-                yield Path(root) / name
+                path = Path(root) / name
+                yield path, files.regular_file(path) or not path.exists()
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -376,19 +404,6 @@ def ensure_folder(folder: Path) -> None:
         os.chmod(created, DIR_MODE)
 
 
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 TEMP_SUFFIX = ".tmp"
 
 
@@ -398,20 +413,9 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def _write_temp(target: Path, text: str) -> str:
-    """A new 0600 file beside `target` holding `text`, flushed to the disk; returns its path."""
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=temp_prefix(target), suffix=TEMP_SUFFIX)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), FILE_MODE)
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return tmp
+def _write(target: Path, interview: Interview, *, replace: bool) -> None:
+    data = interview.to_json().encode("utf-8")
+    files.write_atomic(target, data, prefix=temp_prefix(target), suffix=TEMP_SUFFIX, replace=replace)
 
 
 def _clear_temps(path: Path) -> None:
@@ -427,8 +431,16 @@ def _clear_temps(path: Path) -> None:
         pass  # only tidiness: never a reason to refuse the interview
 
 
-def _os_error(path: Path, exc: OSError) -> InterviewFileError:
-    return InterviewFileError(str(Problem(path, None, t("file.os_error", error=os_reason(exc)))))
+def _lock_error(path: Path, exc: OSError) -> InterviewFileError:
+    """The lock could not be taken: the message names the lock file, not the interview."""
+    lock = lock_path(path)
+    if lock.is_symlink():  # planted: filelock refuses to follow it, and so do we
+        return InterviewFileError(t("ifile.lock_is_link", lock=lock, path=path))
+    return InterviewFileError(t("ifile.lock_error", lock=lock, path=path, error=os_reason(exc)))
+
+
+def _write_error(path: Path, exc: OSError) -> InterviewFileError:
+    return InterviewFileError(str(Problem(path, None, t("file.write_error", error=os_reason(exc)))))
 
 
 def _real(path: Path) -> Path:
@@ -437,41 +449,29 @@ def _real(path: Path) -> Path:
 
 
 def create(path: Path, interview: Interview) -> None:
-    """Write a new interview file; `InterviewFileError` if `path` already exists."""
-    folder = path.parent if str(path.parent) else Path(".")
+    """Write a new interview file; `InterviewFileError` if `path` already exists.
+
+    The file is linked into place (`files.write_atomic(replace=False)`), which fails when
+    anything exists at `path`, even a file created a moment after the check below.
+    """
     if path.exists() or path.is_symlink():
         raise InterviewFileError(t("ifile.exists", path=path))
     try:
-        ensure_folder(folder)
-        tmp = _write_temp(path, interview.to_json())
-    except OSError as exc:
-        raise _os_error(path, exc) from None
-    try:
-        os.link(tmp, path)  # atomic, and fails if the target exists
+        ensure_folder(files.folder_of(path))
+        _write(path, interview, replace=False)
     except FileExistsError:
         raise InterviewFileError(t("ifile.exists", path=path)) from None
     except OSError as exc:
-        raise _os_error(path, exc) from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    _fsync_folder(folder)
+        raise _write_error(path, exc) from None
 
 
 def save(path: Path, interview: Interview) -> None:
     """Replace the interview file atomically (temp file, fsync, rename, fsync folder)."""
-    target = _real(path)
-    folder = target.parent if str(target.parent) else Path(".")
     interview.updated_at = now()
     try:
-        tmp = _write_temp(target, interview.to_json())
+        _write(_real(path), interview, replace=True)
     except OSError as exc:
-        raise _os_error(path, exc) from None
-    try:
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise _os_error(path, exc) from None
-    _fsync_folder(folder)
+        raise _write_error(path, exc) from None
 
 
 def lock_path(path: Path) -> Path:
@@ -504,7 +504,7 @@ class Lock:
         except Timeout:
             raise InterviewFileError(t("ifile.locked", path=self.path)) from None
         except OSError as exc:
-            raise _os_error(self.path, exc) from None
+            raise _lock_error(self.path, exc) from None
         self._lock = lock
         _clear_temps(Path(os.path.realpath(self.path)))
         return self

@@ -10,6 +10,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.is_directory": ("c'est un dossier, pas un fichier", "this is a folder, not a file"),
     "file.unreadable": ("lecture refusée (droits d'accès)", "permission denied"),
     "file.os_error": ("fichier illisible ({error})", "unreadable file ({error})"),
+    "file.write_error": ("écriture impossible ({error})", "cannot write ({error})"),
+    "file.too_large_stream": (
+        "fichier trop volumineux (plus de {max} octets), refusé",
+        "file too large (over {max} bytes), refused",
+    ),
+    "file.not_regular": (
+        "ce n'est pas un fichier ordinaire (tube, périphérique…) : non lu",
+        "not a regular file (pipe, device…): not read",
+    ),
     "file.not_utf8": (
         "octets invalides : le fichier n'est pas encodé en UTF-8",
         "invalid bytes: the file is not UTF-8 encoded",

@@ -37,6 +37,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "le fichier {path} existe déjà : il n'est jamais écrasé ; pour le poursuivre, utilisez --resume {path}",
         "{path} already exists: it is never overwritten; to carry it on, use --resume {path}",
     ),
+    "ifile.lock_is_link": (
+        "le verrou {lock} de l'entretien {path} est un lien symbolique, que visitguide ne crée jamais : supprimez-le, puis recommencez",
+        "the lock {lock} of interview {path} is a symbolic link, which visitguide never creates: remove it, then try again",
+    ),
+    "ifile.lock_error": (
+        "impossible de poser le verrou {lock} de l'entretien {path} ({error})",
+        "cannot take the lock {lock} of interview {path} ({error})",
+    ),
     "ifile.locked": (
         "l'entretien {path} est déjà ouvert par un autre processus visitguide",
         "interview {path} is already open in another visitguide process",

@@ -24,6 +24,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no interview follows guide '{guide}' (guides found: {guides})",
     ),
     "report.note": ("Note :", "Note:"),
+    "report.note_skipped": (
+        "{count} élément(s) ignoré(s), qui ne sont pas des fichiers ordinaires (tube, périphérique…) : {files}.",
+        "{count} item(s) skipped, which are not regular files (pipe, device…): {files}.",
+    ),
     "report.note_ignored": (
         "{count} entretien(s) d'autres guides laissé(s) de côté (rapport sur « {guide} »).",
         "{count} interview(s) of other guides left out (report on '{guide}').",

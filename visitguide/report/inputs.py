@@ -8,13 +8,12 @@ together unless `--guide` picks one.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from visitguide import identifiers
+from visitguide import files, identifiers
 from visitguide import text as textsearch
 from visitguide.bank import loader as bank
 from visitguide.bank.loader import Guide
@@ -66,8 +65,9 @@ def load(
     """
     if not paths:
         raise UsageError(t("report.no_paths"))
-    named = {Path(os.path.realpath(p)) for p in paths}
-    sources, duplicates = _deduplicate(_read_all(ifile.find(paths), named, redact))
+    found = ifile.find(paths)
+    _note_skipped(found.skipped, redact)
+    sources, duplicates = _deduplicate(_read_all(found, redact))
     if not sources:
         raise UsageError(t("report.no_interviews", paths=", ".join(str(p) for p in paths)))
     chosen, ignored = _choose_guide(sources, guide_id)
@@ -83,15 +83,17 @@ def load(
 # --- reading -----------------------------------------------------------------------------
 
 
-def _read_all(files: list[Path], named: set[Path], redact: bool) -> list[Source]:
-    """Each file read; a JSON report found in a folder (not named) is passed over."""
+def _read_all(found: ifile.Found, redact: bool) -> list[Source]:
+    """Each file read (a file named may be a pipe); a JSON report found in a folder (not
+    named) is passed over."""
     sources = []
-    for path in files:
+    for path in found.files:
         display = identifiers.redact(str(path)) if redact else str(path)
+        named = found.is_named(path)
         try:
-            sources.append(Source(path, display, ifile.read(path)))
+            sources.append(Source(path, display, ifile.read(path, pipes=named)))
         except InterviewFileError as exc:
-            if Path(os.path.realpath(path)) not in named and _is_report(path):
+            if not named and _is_report(path):
                 continue  # a JSON report exported into the visit folder: not an interview
             if redact:
                 raise InterviewFileError(identifiers.redact(exc.message)) from None
@@ -100,11 +102,18 @@ def _read_all(files: list[Path], named: set[Path], redact: bool) -> list[Source]
 
 
 def _is_report(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return REPORT_MARK in handle.read(200)
-    except OSError:
-        return False
+    return REPORT_MARK in files.head(path, 200)
+
+
+def _note_skipped(skipped: list[Path], redact: bool) -> None:
+    """Say what the folders held that is not a regular file, and was not read."""
+    if not skipped:
+        return
+    from visitguide.console import err, escape
+
+    shown = [identifiers.redact(str(p)) if redact else str(p) for p in skipped]
+    note = t("report.note_skipped", count=len(shown), files=", ".join(shown[:10]))
+    err().print(f"[yellow]{escape(t('report.note'))}[/] {escape(note)}")
 
 
 def _deduplicate(sources: list[Source]) -> tuple[list[Source], list[str]]:
