@@ -60,7 +60,7 @@ contexts = st.builds(
     sector=st.one_of(st.none(), texts),
     interviewee_role=texts,
     visitor=texts,
-    date=texts,
+    date=st.dates().map(lambda day: day.isoformat()),  # any other date is refused when read
 )
 interviews = st.builds(
     Interview,

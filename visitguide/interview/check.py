@@ -240,6 +240,10 @@ class GuideChecker:
         if guide is None:
             return [Finding(path, None, t("check.guide_invalid", id=ref.id))]
         found = []
+        try:
+            ifile.refuse_guide_clashes(interview, guide, path)
+        except DamagedFile as exc:
+            found.append(_damage(path, exc))
         if ref.digest != guide.digest:
             found.append(Finding(path, None, t("check.guide_changed", id=ref.id)))
         if guide.audience(interview.audience) is None:

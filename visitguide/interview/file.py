@@ -22,13 +22,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from visitguide import files, identifiers
+from visitguide import dates, files, identifiers
 from visitguide.errors import InputError, InterviewFileError, Problem, os_reason
 from visitguide.messages import t
+
+if TYPE_CHECKING:
+    from visitguide.bank.loader import Guide
 
 FORMAT = "visitguide.interview"
 FORMAT_VERSION = 2
@@ -71,6 +74,9 @@ class Basis(StrEnum):
     entretien = "entretien"
     observation = "observation"
     document = "document"
+
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 class _Model(BaseModel):
@@ -118,6 +124,14 @@ class Context(_Model):
     visitor: str = ""
     date: str = Field(default_factory=today)
 
+    @field_validator("date")
+    @classmethod
+    def _a_real_day(cls, value: str) -> str:
+        """AAAA-MM-JJ, a day that exists: the date names default files (never `../../x`)."""
+        if dates.parse_day(value) is None:
+            raise ValueError("not a day")
+        return value.strip()
+
 
 class GuideRef(_Model):
     id: str
@@ -139,6 +153,14 @@ class Interview(_Model):
     checkpoints: dict[str, CheckpointRating] = Field(default_factory=dict)
     added_questions: list[AddedQuestion] = Field(default_factory=list)
     open_question: str | None = None  # the question on screen when last written: a resume opens it
+
+    @field_validator("id")
+    @classmethod
+    def _a_uuid(cls, value: str) -> str:
+        """A UUID: the id names default files and ends added questions' ids."""
+        if not _UUID.fullmatch(value):
+            raise ValueError("not a UUID")
+        return value
 
     @property
     def short_id(self) -> str:
@@ -259,14 +281,34 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object of the file; a key given twice is refused (a plain reader keeps the last)."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return data
+
+
 def load_json(text: str, path: Path | str) -> Any:
-    """JSON data from `text`; `DamagedFile` naming the line for broken or hostile JSON."""
+    """JSON data from `text`; `DamagedFile` naming the line for broken or hostile JSON, and for
+    a key given twice in one object (a hand edit: which one was meant?)."""
     try:
-        data = json.loads(scrub(text))
+        data = json.loads(scrub(text), object_pairs_hook=_unique_keys)
         if _SURROGATE_ESCAPE.search(text):
-            data = json.loads(scrub(json.dumps(data, ensure_ascii=False)))
+            data = json.loads(scrub(json.dumps(data, ensure_ascii=False)), object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise _damaged(path, exc.lineno, "ifile.bad_json") from None
+    except _DuplicateKey as exc:
+        raise _damaged(path, None, "ifile.duplicate_key", name=_shown(exc.key)) from None
     except RecursionError:
         raise _damaged(path, None, "ifile.too_deep") from None
     except ValueError:  # e.g. an integer of thousands of digits
@@ -285,11 +327,35 @@ def from_data(data: Any, path: Path | str) -> Interview:
         return Interview.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
+        tampered = _TAMPERED.get(tuple(first["loc"]))
+        if tampered is not None and first["type"] == "value_error":
+            raise _damaged(path, None, tampered, value=_shown(first.get("input"))) from None
         # The location names keys of the file, which may be identifiers: shown masked.
         where = ".".join(identifiers.masked_id(str(p)) for p in first["loc"])
         raise _damaged(path, None, "ifile.invalid", where=_clip(where), count=exc.error_count()) from None
     except RecursionError:
         raise _damaged(path, None, "ifile.too_deep") from None
+
+
+# Values a person edited by hand, with a message of their own (the model's checks fail).
+_TAMPERED: dict[tuple[int | str, ...], str] = {("context", "date"): "ifile.bad_date", ("id",): "ifile.bad_id"}
+
+
+def _shown(value: object) -> str:
+    """A text of the file as shown in a message: one line, identifiers masked, clipped."""
+    text = identifiers.masked_id(value if isinstance(value, str) else repr(value))
+    return _clip(text.replace("\n", "\\n").replace("\r", "\\r"), 60)
+
+
+def refuse_guide_clashes(interview: Interview, guide: Guide, path: Path | str) -> None:
+    """`DamagedFile` when an added question has the id of a question of `guide`.
+
+    Only a hand edit makes one (added ids are `perso-N-<short id>`); left in, an answer meant
+    for the guide's question would be written into the added one, or the other way round.
+    """
+    for added in interview.added_questions:
+        if guide.find_question(added.id) is not None:
+            raise _damaged(path, None, "ifile.added_is_guide_question", id=_shown(added.id), guide=guide.id)
 
 
 def _clip(text: str, limit: int = 120) -> str:

@@ -135,6 +135,7 @@ def _resume(
     with ifile.Lock(path):
         interview = ifile.read(path)
         guide = bank.resolve(interview.guide.id, banks)
+        ifile.refuse_guide_clashes(interview, guide, path)
         _check_same(script, "guide", interview.guide.id, guide_id)
         _check_same(script, "audience", interview.audience, audience)
         session = apply(script, Session(guide, copy.deepcopy(interview)), overrides)

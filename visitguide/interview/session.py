@@ -93,6 +93,7 @@ class Session:
         if interview.guide.id != guide.id:
             raise UsageError(t("session.other_guide", file_guide=interview.guide.id, guide=guide.id))
         guide.require_audience(interview.audience)
+        ifile.refuse_guide_clashes(interview, guide, path if path is not None else "—")
         self.guide = guide
         self.interview = interview
         self.path = path

@@ -29,6 +29,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "invalid interview file: '{where}' is wrong ({count} error(s))",
     ),
     "ifile.empty": ("fichier d'entretien vide", "empty interview file"),
+    "ifile.duplicate_key": (
+        "fichier d'entretien altéré : clé « {name} » en double (laquelle garder ?)",
+        "tampered interview file: key '{name}' given twice (which one to keep?)",
+    ),
+    "ifile.bad_date": (
+        "fichier d'entretien altéré : date « {value} » invalide (attendu AAAA-MM-JJ, un jour qui existe)",
+        "tampered interview file: invalid date '{value}' (expected YYYY-MM-DD, a day that exists)",
+    ),
+    "ifile.bad_id": (
+        "fichier d'entretien altéré : identifiant « {value} » qui n'est pas un UUID",
+        "tampered interview file: id '{value}' is not a UUID",
+    ),
+    "ifile.added_is_guide_question": (
+        "fichier d'entretien altéré : la question ajoutée « {id} » porte l'identifiant d'une question du guide « {guide} »",
+        "tampered interview file: added question '{id}' has the id of a question of guide '{guide}'",
+    ),
     "ifile.not_regular": (
         "ce n'est pas un fichier ordinaire (tube, périphérique…)",
         "not a regular file (pipe, device…)",

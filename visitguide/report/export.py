@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from visitguide import files as outputs
-from visitguide.errors import UsageError
+from visitguide import identifiers
+from visitguide.errors import BankError, UsageError, VisitguideError
 from visitguide.messages import t
 
 if TYPE_CHECKING:
@@ -33,7 +34,29 @@ def run(
     force: bool = False,
 ) -> int:
     """Export the visit under `paths`; the exit code. An existing `output` is replaced only
-    with `force`, and never when it is an interview file."""
+    with `force`, and never when it is an interview file.
+
+    With `redact`, every message names paths and ids with their identifiers masked: errors
+    too (a file, a folder or an output may be named after a person).
+    """
+    try:
+        return _export(paths, fmt, output, guide, redact, banks, force)
+    except VisitguideError as exc:
+        if redact and not isinstance(exc, BankError):  # a bank's files are no visit's data
+            exc.message = identifiers.redact(exc.message)
+            exc.args = (exc.message,)
+        raise
+
+
+def _export(
+    paths: Sequence[Path],
+    fmt: str,
+    output: Path | None,
+    guide: str | None,
+    redact: bool,
+    banks: Sequence[Path],
+    force: bool,
+) -> int:
     from visitguide.report import build, inputs
 
     if fmt in BINARY and output is None:
@@ -48,7 +71,8 @@ def run(
         outputs.write(output, data)
         from visitguide.console import err, escape
 
-        err().print(escape(t("report.written", path=output, count=len(loaded.sources))))
+        shown = identifiers.redact(str(output)) if redact else str(output)
+        err().print(escape(t("report.written", path=shown, count=len(loaded.sources))))
     return 0
 
 

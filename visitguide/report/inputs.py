@@ -73,6 +73,8 @@ def load(
     chosen, ignored = _choose_guide(sources, guide_id)
     guide = bank.resolve(chosen, banks)
     kept = [s for s in sources if s.interview.guide.id == chosen]
+    for source in kept:
+        ifile.refuse_guide_clashes(source.interview, guide, source.display)
     if redact:
         kept = [redacted(s) for s in kept]
     inputs = Inputs(guide, _ordered(guide, kept), [s.display for s in ignored], duplicates, redact)
