@@ -799,3 +799,68 @@ checkpoints:
     assert "r.yaml:3:" in result.stderr and "état de document « lu » invalide" in result.stderr
     assert "r.yaml:5:" in result.stderr and "base de cotation « rumeur » invalide" in result.stderr
     assert not (tmp_path / "e.json").exists()
+
+
+# --- issue 11, point 4: every free-text field is checked, context included ----------------
+
+ROLE = "Directeur, joignable au 06 12 34 56 78"
+ROLE_WARNING = (
+    "attention, le champ « fonction de la personne interrogée » semble contenir un identifiant "
+    "personnel : numéro de téléphone « 06 •• •• •• •• » ; vérifiez-le"
+)
+
+
+def test_an_identifier_in_the_context_is_warned_about_masked(cli: Invoke, tmp_path: Path) -> None:
+    answers = write(
+        tmp_path / "r.yaml",
+        "audience: gouvernance\ncontext:\n  establishment: CH Exemple\n"
+        f"  interviewee_role: {ROLE}\nanswers: {{}}\n",
+    )
+    result = cli("interview", "--answers", answers, "--out", "i.json")
+    assert result.exit_code == 0, result.stderr
+    assert f"r.yaml:4: {ROLE_WARNING}" in " ".join(result.stderr.split())
+    assert "12 34 56 78" not in result.stderr
+    assert ifile.read(tmp_path / "i.json").context.interviewee_role == ROLE  # a warning, not a refusal
+
+
+def test_an_identifier_in_a_context_option_is_warned_about_masked(cli: Invoke, tmp_path: Path) -> None:
+    answers = write(tmp_path / "r.yaml", "audience: gouvernance\nanswers: {}\n")
+    result = cli(
+        "interview", "--answers", answers, "--out", "i.json", "--role", ROLE, "--visitor", "a.b@has.fr"
+    )
+    assert result.exit_code == 0, result.stderr
+    said = " ".join(result.stderr.split())
+    assert f"--role: {ROLE_WARNING}" in said
+    assert "--visitor: attention, le champ « expert-visiteur » semble contenir" in said
+    assert "12 34 56 78" not in result.stderr and "a.b@has.fr" not in result.stderr
+
+
+def test_identifiers_in_documents_and_added_questions_are_warned_about_masked(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    answers = write(
+        tmp_path / "r.yaml",
+        "audience: technique\n"
+        "answers:\n"
+        "  regles-acces-si: {notes: Rien., evidence: [Courrier de jean.dupont@ch-exemple.fr]}\n"
+        "added_questions:\n"
+        "  - {text: Appeler le 0612345678 ?, criteria: ['3.6-02'], notes: Oui.}\n",
+    )
+    result = cli("interview", "--answers", answers, "--out", "i.json")
+    assert result.exit_code == 0, result.stderr
+    said = " ".join(result.stderr.split())
+    assert "r.yaml:3: attention, le champ « documents » semble contenir" in said
+    assert "r.yaml:5: attention, le champ « texte de la question » semble contenir" in said
+    assert "jean.dupont" not in said and "12345678" not in said
+
+
+def test_check_names_an_identifier_in_the_context(cli: Invoke, tmp_path: Path) -> None:
+    from tests.data.interviews import write as write_interview
+
+    write_interview(tmp_path / "e.json", context={"interviewee_role": ROLE})
+    result = cli("check", "e.json")
+    assert result.exit_code == 1
+    assert (
+        "e.json — contexte (fonction de la personne interrogée) : numéro de téléphone « 06 •• •• •• •• »"
+        in result.stdout
+    )

@@ -215,3 +215,32 @@ def redact(text: str) -> str:
         last = f.end
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+# --- warnings about what was typed: shared by the live interview and scripted runs -------
+
+# The context's free-text fields (the date is checked as a date).
+CONTEXT_FIELDS = ("establishment", "sector", "interviewee_role", "visitor")
+
+
+def warning(field: str, text: str) -> str | None:
+    """The warning about the identifiers in `text`, typed in `field` (a context field,
+    "notes", "comment", "evidence", "text"), each shown masked; None when there is none."""
+    found = find(text)
+    if not found:
+        return None
+    from visitguide.messages import t
+
+    shown = ", ".join(t("check.identifier", kind=label(f.kind), masked=f.masked) for f in found)
+    return t("identifiers.warning", field=t(f"check.field.{field}"), found=shown)
+
+
+def context_warnings(context: dict[str, str | None]) -> dict[str, str]:
+    """Field -> warning, for each free-text field of `context` that holds an identifier."""
+    warnings = {}
+    for field in CONTEXT_FIELDS:
+        value = context.get(field)
+        message = warning(field, value) if isinstance(value, str) else None
+        if message is not None:
+            warnings[field] = message
+    return warnings

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from visitguide import identifiers
 from visitguide.bank import loader as bank
 from visitguide.dates import parse_day
 from visitguide.errors import InputError, Problem, UsageError, VisitguideError, problem_lines
@@ -172,7 +173,21 @@ def _apply_context(script: Script, interview: Interview, overrides: dict[str, st
         script.problems.append(Problem("--date", None, t("scripted.bad_date", value=date)))
     values.update(overrides)
     update = {k: v.strip() for k, v in values.items() if k in CONTEXT_KEYS}
+    for key, message in identifiers.context_warnings(dict(update)).items():
+        if key in overrides:  # typed on the command line
+            script.warnings.append(str(Problem(_OPTIONS[key], None, message)))
+        else:
+            script.warnings.append(str(Problem(script.path, af.line(script.marks, "context", key), message)))
     interview.context = interview.context.model_copy(update=update)
+
+
+# The command-line option of each context field (for warnings about what was typed there).
+_OPTIONS = {
+    "establishment": "--establishment",
+    "sector": "--sector",
+    "interviewee_role": "--role",
+    "visitor": "--visitor",
+}
 
 
 def _apply_answers(script: Script, session: Session) -> None:
@@ -200,6 +215,8 @@ def _answer(script: Script, session: Session, qid: str, entry: Any, at: tuple[st
     if status is None:
         return
     _warn_identifiers(script, notes, (*at, "notes"))
+    for i, item in enumerate(evidence):
+        _warn_field(script, "evidence", item.document, (*at, "evidence", i))
     notes = notes or session.notes(qid)
     evidence = evidence or session.evidence(qid)
     if status is AnswerStatus.answered:
@@ -215,6 +232,7 @@ def _apply_added(script: Script, session: Session) -> None:
         if isinstance(entry, list):
             script.problems.extend(entry)
             continue
+        _warn_field(script, "text", entry.text, (*at, "text"))
         try:
             qid = session.add_question(entry.text, entry.criteria or [])
         except VisitguideError as exc:
@@ -308,8 +326,6 @@ def _status(script: Script, value: str | None, at: tuple[str | int, ...]) -> Ans
 
 def _warn_identifiers(script: Script, text: str, at: tuple[str | int, ...]) -> None:
     """A warning (not a refusal) for what looks like a personal identifier in a note."""
-    from visitguide import identifiers
-
     kinds = sorted({found.kind for found in identifiers.find(text)})
     if kinds:
         labels = ", ".join(t(f"scripted.identifier.{k}") for k in kinds)
@@ -317,6 +333,13 @@ def _warn_identifiers(script: Script, text: str, at: tuple[str | int, ...]) -> N
             script.path, af.line(script.marks, *at), t("scripted.identifier_warning", kinds=labels)
         )
         script.warnings.append(str(where))
+
+
+def _warn_field(script: Script, field: str, text: str, at: tuple[str | int, ...]) -> None:
+    """A warning, identifiers masked, for an identifier in a free-text field other than a note."""
+    message = identifiers.warning(field, text)
+    if message is not None:
+        script.warnings.append(str(Problem(script.path, af.line(script.marks, *at), message)))
 
 
 def _refuse_if_problems(script: Script) -> None:

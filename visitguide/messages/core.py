@@ -23,6 +23,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "octets invalides : le fichier n'est pas encodé en UTF-8",
         "invalid bytes: the file is not UTF-8 encoded",
     ),
+    # personal identifiers in what was typed (identifiers.warning)
+    "identifiers.warning": (
+        "attention, le champ « {field} » semble contenir un identifiant personnel : {found} ; vérifiez-le",
+        "warning: field '{field}' seems to hold a personal identifier: {found}; check it",
+    ),
     # why a file operation failed (errors.os_reason)
     "os.not_found": ("fichier ou dossier introuvable", "no such file or folder"),
     "os.permission": ("droits d'accès insuffisants", "permission denied"),
