@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -319,3 +320,72 @@ def test_imported_shapes_are_valid(cli: Invoke, tmp_path: Path) -> None:
     shown = cli("questions", "--bank", bank, "--guide", "essai", "--format", "json")
     assert shown.exit_code == 0, shown.output
     assert '"audience": "terrain"' not in shown.stdout
+
+
+# --- issue 11, point 11: messages that tell the truth ---------------------------------------
+
+
+def test_every_error_before_a_yaml_syntax_error_is_still_reported(cli: Invoke, tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    broken = _replace(GOUVERNANCE, "  - id: question-deux\n", "  - id: Question_Deux\n    hintz: x\n")
+    write_guide(bank, gouvernance=broken + "  - id: q3\n    text: a: b\n")
+    result = cli("validate", bank)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert any("gouvernance.yaml:6: identifiant « Question_Deux » invalide" in line for line in lines)
+    assert any("gouvernance.yaml:7: clé inconnue « hintz »" in line for line in lines)
+    assert any("gouvernance.yaml:11: syntaxe YAML invalide" in line for line in lines)
+    assert not any("question-un" in line or ":10:" in line for line in lines)
+    assert len(lines) == 4  # three problems and the count: nothing made up from the cut
+
+
+def test_every_alias_of_a_file_is_reported_and_the_rest_checked(cli: Invoke, tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    aliased = '    criteria: &c ["1.1-01"]\n    evidence: *c'
+    terrain = _replace(TERRAIN, '    criteria: ["1.1-01", "1.1-02"]', aliased)
+    write_guide(bank, terrain=terrain + "    hintz: *c\n")
+    result = cli("validate", bank)
+    assert result.exit_code == 1
+    assert "terrain.yaml:5: ancres et alias YAML (& et *) interdits" in result.stdout
+    assert "terrain.yaml:9: ancres et alias YAML (& et *) interdits" in result.stdout
+    assert "terrain.yaml:9: clé inconnue « hintz »" in result.stdout
+
+
+def test_a_line_break_in_an_id_never_splits_a_file_line(cli: Invoke, tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    hostile = 'id: "question\\nun\\r\\u2028deux"'
+    write_guide(bank, gouvernance=_replace(GOUVERNANCE, "id: question-un", hostile))
+    for result in (cli("validate", bank), cli("questions", "--bank", bank, "--guide", "essai")):
+        lines = (result.stdout + result.stderr).splitlines()
+        assert any("identifiant « question\\nun\\r\\u2028deux » invalide" in line for line in lines), lines
+        bad = [line for line in lines if "deux" in line and "gouvernance.yaml:3:" not in line]
+        assert bad == []
+
+
+def test_a_file_given_as_a_bank_is_called_a_file_not_missing(cli: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "banque.yaml").write_text("id: x\n", encoding="utf-8")
+    for args in (["validate", "banque.yaml"], ["guides", "--bank", "banque.yaml"]):
+        result = cli(*args)
+        assert result.exit_code == 2, args
+        assert "banque.yaml n'est pas un dossier" in result.stderr
+        assert "introuvable" not in result.stderr
+    assert "dossier de banque introuvable : absente" in cli("guides", "--bank", "absente").stderr
+
+
+def test_an_unlistable_bank_is_named_not_skipped(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = tmp_path / "bank"
+    write_guide(bank)
+    real_iterdir = Path.iterdir
+
+    def iterdir(self: Path) -> Any:  # root can read anything: refuse this one folder
+        if self == bank:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    result = cli("questions", "--bank", bank, "--guide", "essai")
+    assert result.exit_code == 2
+    assert f"{bank} : dossier de banque illisible (droits d'accès insuffisants)" in result.stderr
+    assert "guide inconnu" not in result.stderr

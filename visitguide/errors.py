@@ -35,10 +35,22 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """One line whatever the file held: a line break in an id or a path is shown escaped,
+        so that every `file:line: message` stays one line for people and for tools."""
         where = str(self.path)
         if self.line is not None:
             where += f":{self.line}"
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
+
+
+_LINE_BREAKS = str.maketrans(
+    {"\n": "\\n", "\r": "\\r", "\x85": "\\x85", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def one_line(text: str) -> str:
+    """`text` with its line breaks shown as escapes (`\\n`)."""
+    return text.translate(_LINE_BREAKS)
 
 
 def problem_lines(problems: list[Problem]) -> list[str]:

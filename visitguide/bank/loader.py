@@ -110,13 +110,24 @@ def _has_guide(folder: Path) -> bool:
 
 
 def _guide_folders(bank: Path) -> list[Path]:
+    """The guide folders of a bank; a bank that cannot be listed is named, not passed over
+    (its guides would then be "unknown", for no reason anyone could see)."""
     if _has_guide(bank):  # a single guide folder given as a bank
         return [bank]
     try:
         children = sorted(bank.iterdir())
-    except OSError:
-        return []
+    except OSError as exc:
+        raise InputError(t("bank.unreadable", path=bank, error=os_reason(exc))) from None
     return [c for c in children if c.is_dir() and _has_guide(c)]
+
+
+def not_a_bank(path: Path) -> str | None:
+    """Why `path` cannot be a bank (missing, or a file), or None when it is a folder."""
+    if path.is_dir():
+        return None
+    if path.exists():
+        return t("bank.not_a_directory", path=path)
+    return t("bank.not_a_folder", path=path)
 
 
 def discover(cli_banks: Sequence[Path] = ()) -> dict[str, GuideSource]:
@@ -127,8 +138,9 @@ def discover(cli_banks: Sequence[Path] = ()) -> dict[str, GuideSource]:
         found[folder.name] = GuideSource(folder.name, folder, bundled, True)
     from_user: dict[str, GuideSource] = {}
     for bank in user_banks(cli_banks):
-        if not bank.is_dir():
-            raise UsageError(t("bank.not_a_folder", path=bank))
+        refused = not_a_bank(bank)
+        if refused is not None:
+            raise UsageError(refused)
         for folder in _guide_folders(bank):
             gid = folder.name
             if gid in from_user and from_user[gid].folder.resolve() != folder.resolve():
@@ -181,8 +193,9 @@ def check_folder(folder: Path) -> list[Problem]:
 
 def check_bank(path: Path) -> list[Problem]:
     """Every problem of a bank, or of a single guide folder."""
-    if not path.is_dir():
-        return [Problem(path, None, t("bank.not_a_folder", path=path))]
+    refused = not_a_bank(path)
+    if refused is not None:
+        return [Problem(path, None, refused)]
     try:
         if _has_guide(path):
             return check_folder(path)
@@ -309,10 +322,14 @@ def _parse_model(
 
     if data is None:
         return None
+    text = ""
     try:
-        raw, found = yamlsafe.parse_lenient(yamlsafe.decode_utf8(path, data), path)
+        text = yamlsafe.decode_utf8(path, data)
+        raw, found = yamlsafe.parse_lenient(text, path)
     except yamlsafe.YamlProblems as exc:
         problems.extend(exc.problems)
+        if text and exc.problems and exc.problems[0].line is not None:
+            problems.extend(_before_the_break(path, text, exc.problems[0].line, model))
         return None
     problems.extend(found)
     if raw is None:
@@ -329,6 +346,53 @@ def _parse_model(
         problems.extend(validation_problems(path, raw, exc))
         validated = None
     return _Loaded(path, raw, None if found else validated)
+
+
+# Problems that a value shows on its own line, whatever follows it: those found in the part
+# of a file before a YAML syntax error are true of the whole file.
+_LOCAL_KINDS = frozenset(
+    {
+        "extra_forbidden",
+        "string_pattern_mismatch",
+        "string_type",
+        "literal_error",
+        "enum",
+        "bool_type",
+        "bool_parsing",
+        "int_type",
+        "int_parsing",
+    }
+)
+
+
+def _before_the_break(path: Path, text: str, line: int, model: type[BaseModel]) -> list[Problem]:
+    """The problems of the lines before a YAML syntax error on `line`, so that one broken line
+    does not hide every mistake above it.
+
+    The text is read up to the line before the error; only problems that a value shows on its
+    own line (`_LOCAL_KINDS`: an unknown key, a bad id, a wrong type) and that lie before that
+    last line, which may be cut, are kept: a missing key or an empty list there could be
+    made up by the cut. When that part does not read either (a bracket opened above), nothing
+    more is said.
+    """
+    from pydantic import ValidationError
+
+    from visitguide.bank import yamlsafe
+    from visitguide.bank.problems import validation_problems
+
+    head = "".join(text.splitlines(keepends=True)[: max(line - 2, 0)])
+    try:
+        raw, found = yamlsafe.parse_lenient(head, path)
+    except yamlsafe.YamlProblems:
+        return []
+    kept = [p for p in found if p.line is not None and p.line < line - 1]
+    if isinstance(raw, dict):
+        try:
+            model.model_validate(raw)
+        except ValidationError as exc:
+            local = validation_problems(path, raw, exc, _LOCAL_KINDS)
+            kept += [p for p in local if p.line is not None and p.line < line - 1]
+    return kept
 
 
 # --- cross-file rules, on the raw data so that they run even when a file is invalid -----

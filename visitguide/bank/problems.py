@@ -30,11 +30,16 @@ def _known_keys() -> list[str]:
     return sorted({name for m in classes for name in m.model_fields})
 
 
-def validation_problems(path: Path | str, raw: Any, exc: ValidationError) -> list[Problem]:
-    """One French `file:line: message` per pydantic error, without duplicates."""
+def validation_problems(
+    path: Path | str, raw: Any, exc: ValidationError, kinds: frozenset[str] | None = None
+) -> list[Problem]:
+    """One French `file:line: message` per pydantic error (of `kinds` only, when given),
+    without duplicates."""
     seen: set[tuple[int | None, str]] = set()
     problems = []
     for error in exc.errors(include_url=False):
+        if kinds is not None and error["type"] not in kinds:
+            continue
         # Union members and validators add parts such as "str" or "Reference" to the path.
         keys = tuple(
             p

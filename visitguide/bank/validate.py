@@ -24,8 +24,9 @@ def run(dirs: Sequence[Path], banks: Sequence[Path]) -> int:
     if not folders:
         raise UsageError(t("validate.nothing"))
     for folder in folders:
-        if not folder.is_dir():  # bad input, not a finding: exit 2 like every reader
-            raise UsageError(t("bank.not_a_folder", path=folder))
+        refused = bank.not_a_bank(folder)
+        if refused is not None:  # bad input, not a finding: exit 2 like every reader
+            raise UsageError(refused)
     problems: list[Problem] = []
     guides = 0
     for folder in folders:

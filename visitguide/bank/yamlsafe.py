@@ -63,6 +63,7 @@ class _StrictLoader(_Base):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.found: list[tuple[int, str]] = []
+        self._alias_message = t("yaml.alias")
 
     def construct_object(self, node: Node, deep: bool = False) -> Any:
         if node in self.constructed_objects or node in self.recursive_objects:
@@ -119,9 +120,13 @@ class _StrictLoader(_Base):
             data.append(self._construct_child(item, data.line))
 
     def _construct_child(self, node: Node, line: int) -> Any:
-        # A node met a second time is an alias: report it where it is used.
+        # A node met a second time is an alias: reported where it is used, and never built
+        # again (None in its place), so that an alias bomb costs one problem per alias and the
+        # rest of the file is still checked.
         if node in self.constructed_objects or node in self.recursive_objects:
-            raise _AliasFound(line)
+            if (line, self._alias_message) not in self.found:
+                self.found.append((line, self._alias_message))
+            return None
         return self.construct_object(node)
 
 
@@ -167,9 +172,10 @@ def parse(text: str, path: Path | str) -> Any:
 
 
 def parse_lenient(text: str, path: Path | str) -> tuple[Any, list[Problem]]:
-    """Data and the problems that did not stop the reading (a refused tag becomes None).
+    """Data and the problems that did not stop the reading (a refused tag or alias becomes
+    None).
 
-    Syntax errors and aliases stop the reading: `YamlProblems`.
+    Syntax errors stop the reading: `YamlProblems`.
     """
     try:
         data, found = _read(text)

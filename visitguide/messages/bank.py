@@ -100,6 +100,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "model.invalid": ("valeur invalide pour « {key} »", "invalid value for '{key}'"),
     # banks
     "bank.not_a_folder": ("dossier de banque introuvable : {path}", "bank folder not found: {path}"),
+    "bank.not_a_directory": (
+        "{path} n'est pas un dossier : une banque est un dossier qui contient des dossiers de guide (ou un dossier de guide)",
+        "{path} is not a folder: a bank is a folder holding guide folders (or one guide folder)",
+    ),
+    "bank.unreadable": (
+        "{path} : dossier de banque illisible ({error})",
+        "{path}: unreadable bank folder ({error})",
+    ),
     "bank.same_id_twice": (
         "le guide « {id} » est défini dans deux banques : {first} et {second}",
         "guide '{id}' is defined in two banks: {first} and {second}",
