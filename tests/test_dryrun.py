@@ -9,7 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tests.bankfactory import GUIDE as GUIDE_TEMPLATE
 from tests.bankfactory import write_guide
 from tests.helpers import REPO, Invoke
 from visitguide.bank import loader as bank
@@ -226,3 +229,61 @@ audience: gouvernance
 questions:
   - {id: seule, criteria: ["1.1-01"], text: La seule question ?}
 """
+
+
+# --- issue 11, point 12: whatever a bank's texts hold, the skeleton loads back ---------------
+
+
+GUIDE_YAML_WITH_LABEL = GUIDE_TEMPLATE.format(gid="essai").replace("label: Sur le terrain", "label: LABEL")
+
+
+def test_a_line_break_in_an_audience_label_cannot_break_out_of_its_comment(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    guide = GUIDE_YAML_WITH_LABEL.replace("LABEL", '"Terrain\\nguide: pirate\\u2028checkpoints: 1"')
+    write_guide(tmp_path / "banque", "essai", guide=guide)
+    args = ("--guide", "essai", "--bank", tmp_path / "banque")
+    result = cli("interview", "--dry-run", "-f", "yaml", "-a", "terrain", *args)
+    assert result.exit_code == 0, result.stderr
+    data = yamlsafe.parse(result.stdout, "s.yaml")
+    assert data["guide"] == "essai" and data["audience"] == "terrain"
+
+
+NASTY = list(
+    "\n\r\x85\u2028\u2029\t\x00\x07\x1b\x7f\x9b\u202e\ud800\udfff\ufffe\uffff\ufeff#:'\"&*!|>%@`{}[]-? "
+)
+texts = st.text(alphabet=st.one_of(st.sampled_from(NASTY), st.characters()), max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    title=texts,
+    label=texts,
+    section=texts,
+    question=texts,
+    checkpoint=texts,
+    evidence=st.lists(texts, max_size=2),
+    code=texts,
+)
+def test_any_texts_give_a_skeleton_that_loads_back(
+    title: str, label: str, section: str, question: str, checkpoint: str, evidence: list[str], code: str
+) -> None:
+    from visitguide.outline import views
+    from visitguide.outline.dryrun import skeleton
+
+    criterion = views.CriterionView(code=code, title=title, equivalents=())
+    audience = views.AudienceView(
+        id="terrain",
+        label=label,
+        questions=(views.QuestionView(1, "q-un", question, (criterion,), None, tuple(evidence)),),
+        sections=(
+            views.Section(section, (views.CheckpointView("point-un", checkpoint, (criterion,), None, ()),)),
+        ),
+    )
+    view = views.GuideView("essai", title, "1", "source", "2021", (audience,), ())
+    text = skeleton(view, audience)
+    text.encode("utf-8")  # printable: no lone surrogate
+    data = yamlsafe.parse(text, "s.yaml")
+    assert data["guide"] == "essai" and data["audience"] == "terrain"
+    assert list(data["answers"]) == ["q-un"] and list(data["checkpoints"]) == ["point-un"]
+    assert data["context"]["date"] == "" and data["added_questions"] == []

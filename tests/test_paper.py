@@ -431,3 +431,20 @@ def test_the_templates_ship_in_the_wheel(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "regles-acces-si" in done.stdout
+
+
+def test_the_paper_guide_has_the_reports_content_security_policy(cli: Invoke, tmp_path: Path) -> None:
+    """Nothing in a paper guide may load or run anything, as in the report (issue 11, point 12)."""
+    import re
+
+    from tests.helpers import content_visit
+
+    policy = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+    paper = cli("export", "--blank", "-f", "html")
+    report = cli("export", content_visit(tmp_path / "visite"), "-f", "html")
+    assert paper.exit_code == 0 and report.exit_code == 0
+    found = policy.search(paper.stdout)
+    assert found is not None, "no Content-Security-Policy in the paper guide"
+    expected = policy.search(report.stdout)
+    assert expected is not None and found.group(1) == expected.group(1)
+    assert "default-src 'none'" in found.group(1)

@@ -130,9 +130,10 @@ def criteria_lines(criteria: Sequence[CriterionView]) -> list[str]:
 def skeleton(view: GuideView, audience: AudienceView) -> str:
     """An answers file with every id of `audience` and empty values, commented in French."""
     lines = [*_comment(t("dryrun.yaml.head", title=view.title)), *_comment(t("dryrun.yaml.help"))]
+    label = _inline(t("dryrun.yaml.audience_label", label=audience.label))
     lines += [
         f"guide: {_scalar(view.id)}",
-        f"audience: {_scalar(audience.id)}  # {t('dryrun.yaml.audience_label', label=audience.label)}",
+        f"audience: {_scalar(audience.id)}  # {label}",
         f"# status: completed  # {t('dryrun.yaml.status')}",
         "context:",
         '  establishment: ""',
@@ -185,10 +186,26 @@ def _checkpoints(audience: AudienceView) -> list[str]:
     return lines
 
 
+# What a YAML reader refuses anywhere in a file, comments included (PyYAML's `Reader`).
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _printable(text: str) -> str:
+    """`text` with what a YAML reader refuses (NUL, lone surrogates, U+FFFE…) as escapes."""
+    return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _inline(text: str) -> str:
+    """`text` for a comment at the end of a line: one line, whatever line breaks it held."""
+    return " ".join(_printable(text).split())
+
+
 def _comment(text: str, indent: str = "") -> list[str]:
-    """`text` as YAML comment lines, wrapped; a newline in the text cannot end the comment."""
+    """`text` as YAML comment lines, wrapped; no line break in the text (a YAML one: \\n, \\r,
+    U+0085, U+2028, U+2029) can end the comment, and nothing a YAML reader refuses is left in:
+    the skeleton always loads back, whatever a bank's texts hold."""
     lines = []
-    for paragraph in text.splitlines() or [""]:
+    for paragraph in _printable(text).splitlines() or [""]:
         wrapped = textwrap.wrap(_glue(paragraph), COMMENT_WIDTH - len(indent), break_on_hyphens=False)
         lines += [f"{indent}# {w.replace(NBSP, ' ')}" for w in wrapped or [""]]
     return lines
