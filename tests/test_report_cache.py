@@ -130,3 +130,37 @@ def test_a_folder_others_can_write_to_is_not_used() -> None:
     folder.mkdir(parents=True)
     folder.chmod(0o777)
     assert templating.bytecode_cache() is None
+
+
+# --- issue 11, points 7 and 12: the template cache follows the guide cache's rules ---------
+
+
+def test_a_missing_home_is_not_created_for_compiled_templates(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    visit = content_visit(tmp_path / "visite")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "nonexistent"))
+    assert cli("export", visit, "--format", "html").exit_code == 0
+    assert not (tmp_path / "nonexistent").exists()
+
+
+def test_a_fifo_among_compiled_templates_is_a_miss_not_a_hang(cli: Invoke, tmp_path: Path) -> None:
+    visit = content_visit(tmp_path / "visite")
+    first = cli("export", visit, "--format", "html").stdout
+    entries = sorted(cache_folder().iterdir())
+    for entry in entries:
+        entry.unlink()
+        os.mkfifo(entry, 0o600)
+    templating.environment.cache_clear()
+    again = cli("export", visit, "--format", "html")
+    assert again.exit_code == 0 and again.stdout == first
+
+
+def test_a_linked_template_folder_is_not_followed(cli: Invoke, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir(mode=0o700)
+    cache_folder().parent.mkdir(parents=True, mode=0o700)
+    cache_folder().symlink_to(elsewhere)
+    assert cli("export", content_visit(tmp_path / "visite"), "--format", "html").exit_code == 0
+    assert list(elsewhere.iterdir()) == []

@@ -16,11 +16,13 @@ any cache failure only means compiling.
 from __future__ import annotations
 
 import contextlib
+import io
 import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from visitguide import files
 from visitguide.messages import t
 from visitguide.text import clean
 
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+MAX_TEMPLATE_BYTES = 16 * 1024 * 1024  # a compiled template larger than this is damaged
 
 # Characters that make Markdown syntax anywhere in a line, and at the start of a line
 # (escaped with a backslash before them), and an ordered-list number at the start of a line
@@ -86,7 +89,7 @@ def bytecode_cache() -> BytecodeCache | None:
     """jinja2's file cache of compiled templates in our cache folder, or None if unusable.
 
     Compiled code is executed when loaded, so the folder is used only when it is the user's
-    own and nobody else can write to it (`cache.trusted`, the rule of the guide cache); a
+    own and nobody else can write to it (`cache.private_folder`, as for the guide cache); a
     damaged entry is a miss, a failed write ignored.
     """
     import jinja2
@@ -95,26 +98,24 @@ def bytecode_cache() -> BytecodeCache | None:
     from visitguide import __version__
     from visitguide.bank import cache as cache_folder
 
-    base = cache_folder.folder()
-    if base is None:
-        return None
     # The compiled code also depends on the environment's options and on jinja2 itself,
     # which the template's checksum does not see: one folder per program and jinja2 version.
-    folder = base / "templates" / f"{__version__}-jinja2-{jinja2.__version__}"
-    try:
-        folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        folder.mkdir(mode=0o700, exist_ok=True)
-        if not cache_folder.trusted(folder.parent):
-            return None
-        if not cache_folder.trusted(folder):
-            return None
-    except OSError:
+    version = f"{__version__}-jinja2-{jinja2.__version__}"
+    folder = cache_folder.private_folder("templates", version, close=False)
+    if folder is None:
         return None
 
     class SafeCache(FileSystemBytecodeCache):
         def load_bytecode(self, bucket: Any) -> None:
+            entry = Path(self.directory) / (self.pattern % (bucket.key,))
+            try:  # ours only, never a FIFO, never past the cap
+                if not cache_folder.trusted(entry):
+                    return
+                data = files.read_capped(entry, MAX_TEMPLATE_BYTES)
+            except (OSError, files.NotRegularFile, files.TooLarge):
+                return
             try:
-                super().load_bytecode(bucket)
+                bucket.load_bytecode(io.BytesIO(data))
             except Exception:  # a damaged entry (any unpickling error): compile instead
                 bucket.reset()
 

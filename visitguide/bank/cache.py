@@ -144,24 +144,40 @@ def trusted(path: Path) -> bool:
     return info.st_uid == getuid() and not info.st_mode & 0o022
 
 
-def _write(entry: Path, blob: bytes) -> None:
-    """Write one entry, making the cache folders (0700) when their parent exists.
+def private_folder(*parts: str, close: bool = True) -> Path | None:
+    """The cache folder `<root>/<parts…>`, made (0700) where missing; None when unusable.
 
-    Nothing is written when the base folder's parent is missing (`HOME=/nonexistent`: the
-    cache is skipped rather than a home made up) or when a cache folder is a symbolic link
-    (it would send the entry, and the sweep, elsewhere).
+    Unusable: no home; the base folder's parent missing (`HOME=/nonexistent`: the cache is
+    skipped rather than a home made up); a symbolic link, or anything but a folder, from the
+    cache root down (it would send entries, and the sweep, elsewhere); a folder that is not
+    ours or that others can write to. With `close`, a folder of ours open to others is
+    closed (0700) and used: its entries are each checked (`trusted`) before use.
     """
-    guides = entry.parent
-    root = guides.parent
-    if not root.parent.parent.is_dir():
+    root = folder()
+    if root is None or not root.parent.parent.is_dir():
+        return None
+    try:
+        root.parent.mkdir(mode=0o700, exist_ok=True)
+        path = root
+        for part in ("", *parts):
+            path = path / part if part else path
+            path.mkdir(mode=0o700, exist_ok=True)
+            if not stat.S_ISDIR(path.lstat().st_mode):
+                return None
+            if close and path.lstat().st_mode & 0o077:
+                path.chmod(0o700)
+            if not trusted(path):
+                return None
+    except OSError:
+        return None
+    return path
+
+
+def _write(entry: Path, blob: bytes) -> None:
+    """Write one entry (atomically, 0600) when its folder is usable (`private_folder`)."""
+    guides = private_folder(entry.parent.name)
+    if guides is None:
         return
-    for path in (root.parent, root, guides):
-        path.mkdir(mode=0o700, exist_ok=True)
-        info = path.lstat()
-        if path != root.parent and not stat.S_ISDIR(info.st_mode):
-            return  # a link (or anything but a folder) where our folder should be
-        if path != root.parent and info.st_mode & 0o077:
-            path.chmod(0o700)
     files.write_atomic(entry, blob, prefix=TEMP_PREFIX, suffix="", durable=False)
     _sweep(guides)
 
