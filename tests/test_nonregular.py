@@ -131,6 +131,18 @@ def test_a_bank_file_that_is_not_a_regular_file_is_named_not_read(tmp_path: Path
     assert "Traceback" not in result.stderr
 
 
+def test_a_guide_yaml_that_is_a_fifo_is_named_not_read(tmp_path: Path) -> None:
+    folder = write_guide(tmp_path / "banque")
+    (folder / "guide.yaml").unlink()
+    os.mkfifo(folder / "guide.yaml")
+    result = run(tmp_path, "validate", "banque")
+    assert result.returncode == 1, result.stderr
+    assert "banque/essai/guide.yaml: ce n'est pas un fichier ordinaire" in result.stdout
+    result = run(tmp_path, "guides", "--bank", "banque")
+    assert result.returncode == 2
+    assert "guide.yaml: ce n'est pas un fichier ordinaire" in result.stderr
+
+
 # --- answers files -------------------------------------------------------------------------
 
 

@@ -102,9 +102,15 @@ class Guide:
 
 
 def _has_guide(folder: Path) -> bool:
-    """Whether `folder` holds a `guide.yaml`; a folder that cannot be read is a `BankError`."""
+    """Whether `folder` holds a `guide.yaml`; a folder that cannot be read, or a `guide.yaml`
+    that is a pipe or a device (never read), is a `BankError`."""
+    guide = folder / GUIDE_FILE
     try:
-        return (folder / GUIDE_FILE).is_file()
+        if guide.is_file():
+            return True
+        if guide.exists() and not guide.is_dir():
+            raise BankError([Problem(guide, None, t("file.not_regular"))])
+        return False
     except OSError as exc:  # is_file() only swallows "not found": a permission error comes here
         raise BankError([Problem(folder, None, t("file.os_error", error=os_reason(exc)))]) from None
 
