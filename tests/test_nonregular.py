@@ -258,3 +258,16 @@ def test_every_writer_works_without_os_fchmod(
     result = cli("export", path, "--format", "md", "-o", tmp_path / "r.md")
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "r.md").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_fiche_named_as_a_fifo_nobody_writes_to_is_not_waited_for(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "fiche.txt")
+    result = run(tmp_path, "import", "fiche.txt", timeout=30)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_fiche_from_dev_zero_is_refused_at_the_cap(tmp_path: Path) -> None:
+    result = run(tmp_path, "import", "/dev/zero", timeout=30)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr

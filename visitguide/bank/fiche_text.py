@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from visitguide import files
 from visitguide.errors import FicheError, os_reason
 from visitguide.messages import t
 from visitguide.text import fold as text_fold
@@ -87,19 +88,15 @@ def read_fiche(path: Path) -> FicheText:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The fiche's bytes, read through `files.read_capped`: never past the cap, never waiting
+    on a FIFO nobody writes to; a pipe named on the command line (`import <(…)`) is read."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise FicheError(t("fiche.unreadable", path=path, error=t("os.is_directory")))
-        if size > MAX_FICHE_BYTES:
-            raise FicheError(t("fiche.too_large", path=path, size=size, max=MAX_FICHE_BYTES))
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FICHE_BYTES + 1)  # a file that grows while read stays capped
+        return files.read_capped(path, MAX_FICHE_BYTES, pipes=True)
+    except files.TooLarge as exc:
+        size = exc.size if exc.size is not None else f"> {MAX_FICHE_BYTES}"
+        raise FicheError(t("fiche.too_large", path=path, size=size, max=MAX_FICHE_BYTES)) from None
     except OSError as exc:
         raise FicheError(t("fiche.unreadable", path=path, error=os_reason(exc))) from None
-    if len(data) > MAX_FICHE_BYTES:
-        raise FicheError(t("fiche.too_large", path=path, size=len(data), max=MAX_FICHE_BYTES))
-    return data
 
 
 def _decode(path: Path, data: bytes) -> str:
