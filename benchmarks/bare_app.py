@@ -47,14 +47,20 @@ HELP = {  # the French help texts of the catalog, as literals
     "help.sector": "Secteur ou service de soins (facultatif).",
     "help.role": "Fonction de la personne interrogée (jamais son nom).",
     "help.visitor": "Expert-visiteur.",
-    "help.date": "Date de l'entretien (par défaut : aujourd'hui).",
+    "help.date": "Date de l'entretien, AAAA-MM-JJ ou JJ/MM/AAAA (par défaut : aujourd'hui).",
     "cmd.export": (
         "Rapport d'une visite (fichiers ou dossiers d'entretiens), par critère ; --blank : trame papier."
     ),
     "help.export_paths": "Fichiers ou dossiers d'entretiens.",
     "help.export_format": "Format : md, html, csv, json ou docx.",
-    "help.output": "Fichier de sortie (par défaut : sortie standard pour md, csv et json).",
+    "help.output": (
+        "Fichier de sortie (par défaut : sortie standard pour md, html, csv et json ; "
+        "docx demande un fichier)."
+    ),
     "help.force": "Remplace le fichier de sortie s'il existe (jamais un fichier d'entretien).",
+    "help.duration": (
+        "Durée prévue de l'entretien, en minutes : le temps restant s'affiche à chaque question."
+    ),
     "help.redact": "Masque les identifiants personnels (NIR, courriels, téléphones, RPPS) dans le rapport.",
     "help.blank": "Trame d'entretien vierge à imprimer (avec --audience), au lieu d'un rapport.",
     "cmd.status": "Couverture de la visite en un coup d'œil : critères × publics, ce qui reste à demander.",
@@ -76,7 +82,7 @@ HELP = {  # the French help texts of the catalog, as literals
 }
 app = typer.Typer(
     help=HELP["help.app"],
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode="rich",
     subcommand_metavar="COMMANDE [ARGS]...",
@@ -218,6 +224,9 @@ def interview(
         str | None,
         typer.Option("--date", help=HELP["help.date"], metavar="AAAA-MM-JJ"),
     ] = None,
+    duration: Annotated[
+        str | None, typer.Option("--duration", help=HELP["help.duration"], metavar="MINUTES")
+    ] = None,
     bank: BankOpt = None,
 ) -> None:
     pass
@@ -269,9 +278,9 @@ def export(
 )
 def status(
     paths: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Argument(help=HELP["help.status_paths"], metavar="CHEMIN", show_default=False),
-    ],
+    ] = None,
     guide: GuideOpt = None,
     bank: BankOpt = None,
 ) -> None:
@@ -284,9 +293,9 @@ def status(
 )
 def check(
     paths: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Argument(help=HELP["help.check_paths"], metavar="CHEMIN", show_default=False),
-    ],
+    ] = None,
     bank: BankOpt = None,
 ) -> None:
     pass

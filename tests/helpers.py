@@ -12,18 +12,26 @@ import io
 import json
 import os
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
+from rich.console import Console
 from typer.testing import Result
 
 from visitguide.bank import loader as bank
 from visitguide.bank.loader import Guide
+from visitguide.errors import Interrupted
 from visitguide.interview import file as ifile
+from visitguide.interview import live
 from visitguide.interview.file import Answer, AnswerStatus, Context
 from visitguide.interview.session import Session, new_interview
+from visitguide.interview.stand_in import StandInAsker
+
+if TYPE_CHECKING:
+    from visitguide.interview.widgets import QuestionaryAsker
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "questions"
@@ -247,3 +255,117 @@ def read_back(fmt: str, data: bytes) -> str:
 
 
 # --- tests of the helpers and of the generator ------------------------------------------------
+
+
+# --- the live interview, driven by the stand-in asker ---------------------------------------
+
+Q1, Q2, Q3 = "regles-acces-si", "acces-distance-mobilite", "identification-professionnels-si"
+CONTEXT = {
+    "establishment": "CH Exemple",
+    "sector": "Urgences",
+    "interviewee_role": "DSI",
+    "visitor": "EV1",
+    "date": "2026-11-29",
+}
+OUT = Path("entretien.json")
+
+
+class Screen(io.StringIO):
+    """The console's output; Ctrl-C (or Ctrl-D) arrives while `interrupt_at` is shown."""
+
+    def __init__(self, interrupt_at: str | None, key: type[BaseException]) -> None:
+        super().__init__()
+        self.interrupt_at = interrupt_at
+        self.key = key
+
+    def write(self, text: str) -> int:
+        if self.interrupt_at is not None and self.interrupt_at in text:
+            self.interrupt_at = None
+            raise self.key
+        return super().write(text)
+
+
+class Run:
+    """One scripted run: the asker (with the prompts it saw), the screen, the exit code, and
+    the `Interrupted` error when the script pressed Ctrl-C (at a prompt, or while the screen
+    showed `interrupt_at`)."""
+
+    def __init__(
+        self,
+        answers: list[object],
+        interrupt_at: str | None = None,
+        key: type[BaseException] = KeyboardInterrupt,
+        **kwargs: Any,
+    ) -> None:
+        self.error: Interrupted | None = None
+        self.asker = StandInAsker(answers)
+        self.screen = Screen(interrupt_at, key)
+        console = Console(file=self.screen, width=200, no_color=True)
+        args: dict[str, Any] = {
+            "guide_id": "risques-numeriques",
+            "audience": "technique",
+            "out": OUT,
+            "resume": None,
+            "overrides": CONTEXT,
+            "banks": [],
+        }
+        args.update(kwargs)
+        try:
+            self.code = live.run(**args, asker=self.asker, console=console)
+        except Interrupted as exc:
+            self.error = exc
+            self.code = int(exc.exit_code)
+        except (KeyboardInterrupt, EOFError) as exc:
+            # Escaping the interview, it would end in a silent 130 (and stop pytest).
+            raise AssertionError(f"{exc!r} left the interview without Interrupted") from exc
+
+    @property
+    def text(self) -> str:
+        return self.screen.getvalue()
+
+    def notes_defaults(self) -> list[str]:
+        """The text each note prompt started from."""
+        return [p.default for p in self.asker.prompts if p.kind == "note"]
+
+
+def saved(path: Path = OUT) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def PERSO_1() -> str:
+    """The id of the first question added to the saved interview: unique across a visit."""
+    return f"perso-1-{saved()['id'][:8]}"
+
+
+# --- the real prompts, driven by keys through prompt_toolkit's pipe input --------------------
+
+DOWN = "\x1b[B"
+ESC_ENTER = "\x1b\r"
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+
+ESC = "\x1b"
+T = TypeVar("T")
+
+
+def typed(keys: str, prompt: Callable[[QuestionaryAsker], T]) -> T:
+    """Run `prompt` with `keys` typed; the input is closed after them, so a missing key
+    ends in EOFError instead of a hang.
+
+    A lone Esc at the end is told from the start of an arrow key's sequence only after a
+    short wait: the input is then closed a little later, not at once.
+    """
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from visitguide.interview.widgets import QuestionaryAsker
+
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        timer = threading.Timer(0.5 if keys.endswith(ESC) else 0, pipe.close)
+        timer.start()
+        try:
+            return prompt(QuestionaryAsker())
+        finally:
+            timer.join()

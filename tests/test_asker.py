@@ -11,8 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from test_asker_widgets import CTRL_C, CTRL_D, DOWN, ESC_ENTER, typed
 
+from tests.helpers import CTRL_C, CTRL_D, DOWN, ESC_ENTER, typed
 from visitguide.interview.asker import Asker, NoteInterrupted, Option, heading
 from visitguide.interview.stand_in import ENTER, CtrlC, Menu, StandInAsker, StandInError
 

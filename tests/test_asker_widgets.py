@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
+from tests.helpers import CTRL_C, CTRL_D, DOWN, ESC_ENTER, typed
 from visitguide.interview.asker import Note, NoteInterrupted, Option, heading
 from visitguide.interview.widgets import QuestionaryAsker
 
-DOWN = "\x1b[B"
-ESC_ENTER = "\x1b\r"
-CTRL_C = "\x03"
-CTRL_D = "\x04"
-
-T = TypeVar("T")
-
 OPTIONS = [Option("a", "Premier"), Option("b", "Second"), Option("c", "Troisième")]
-
-
-def typed(keys: str, prompt: Callable[[QuestionaryAsker], T]) -> T:
-    """Run `prompt` with `keys` typed; the input is closed after them, so a missing key
-    ends in EOFError instead of a hang."""
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text(keys)
-        pipe.close()
-        return prompt(QuestionaryAsker())
 
 
 @pytest.fixture(autouse=True)

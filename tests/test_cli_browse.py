@@ -79,13 +79,13 @@ def test_questions_table(cli: Invoke) -> None:
 
 
 def test_unknown_ids_name_the_closest(cli: Invoke) -> None:
-    result = cli("questions", "--audience", "technic")
+    result = cli("questions", "--audience", "technicien")
     assert result.exit_code == 2
-    assert "public inconnu « technic ». Vouliez-vous dire « technique » ?" in result.stderr
+    assert "public inconnu « technicien ». Vouliez-vous dire « technique » ?" in result.stderr
     assert result.stdout == ""
-    result = cli("questions", "--guide", "risques-numerique")
+    result = cli("questions", "--guide", "risque-numeriques")
     assert result.exit_code == 2
-    assert "guide inconnu « risques-numerique ». Vouliez-vous dire « risques-numeriques » ?" in result.stderr
+    assert "guide inconnu « risque-numeriques ». Vouliez-vous dire « risques-numeriques » ?" in result.stderr
     result = cli("questions", "--criterion", "9.9-99")
     assert result.exit_code == 2
     assert "critère inconnu « 9.9-99 »" in result.stderr

@@ -57,7 +57,13 @@ def test_a_full_disk_is_said_in_french(tmp_path: Path) -> None:
         (["export", "--blank", "visite"], "--blank et CHEMIN ne vont pas ensemble."),
         (["export", "--blank", "--redact"], "--blank et --redact ne vont pas ensemble."),
         (["export", "visite", "--audience", "technique"], "--audience ne s'emploie qu'avec --blank."),
-        (["status"], "paramètre manquant : CHEMIN."),
+        (["status"], "(par exemple : visitguide status entretiens/)"),
+        (["check"], "(par exemple : visitguide check entretiens/)"),
+        (
+            ["interview", "--duration", "45", "--answers", "x.yaml"],
+            "--duration et --answers ne vont pas ensemble.",
+        ),
+        (["interview", "--duration", "trois quarts d'heure"], "durée invalide « trois quarts d'heure »"),
     ],
 )
 def test_contradictory_options_are_refused(cli: Invoke, args: list[str], message: str) -> None:
@@ -67,6 +73,6 @@ def test_contradictory_options_are_refused(cli: Invoke, args: list[str], message
 
 
 def test_english_names_parameters_in_english(cli: Invoke) -> None:
-    result = cli("status", env={"VISITGUIDE_LANG": "en"})
+    result = cli("export", "--format", "pdf", env={"VISITGUIDE_LANG": "en"})
     assert result.exit_code == 2
-    assert "missing parameter: " in result.stderr
+    assert "--format" in result.stderr and "'pdf'" in result.stderr

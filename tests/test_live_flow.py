@@ -2,95 +2,14 @@
 
 from __future__ import annotations
 
-import io
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from rich.console import Console
 
-from visitguide.errors import ExitCode, Interrupted
-from visitguide.interview import live
-from visitguide.interview.stand_in import ENTER, CtrlC, Menu, StandInAsker
-
-Q1, Q2, Q3 = "regles-acces-si", "acces-distance-mobilite", "identification-professionnels-si"
-CONTEXT = {
-    "establishment": "CH Exemple",
-    "sector": "Urgences",
-    "interviewee_role": "DSI",
-    "visitor": "EV1",
-    "date": "2026-11-29",
-}
-OUT = Path("entretien.json")
-
-
-class Screen(io.StringIO):
-    """The console's output; Ctrl-C (or Ctrl-D) arrives while `interrupt_at` is shown."""
-
-    def __init__(self, interrupt_at: str | None, key: type[BaseException]) -> None:
-        super().__init__()
-        self.interrupt_at = interrupt_at
-        self.key = key
-
-    def write(self, text: str) -> int:
-        if self.interrupt_at is not None and self.interrupt_at in text:
-            self.interrupt_at = None
-            raise self.key
-        return super().write(text)
-
-
-class Run:
-    """One scripted run: the asker (with the prompts it saw), the screen, the exit code, and
-    the `Interrupted` error when the script pressed Ctrl-C (at a prompt, or while the screen
-    showed `interrupt_at`)."""
-
-    def __init__(
-        self,
-        answers: list[object],
-        interrupt_at: str | None = None,
-        key: type[BaseException] = KeyboardInterrupt,
-        **kwargs: Any,
-    ) -> None:
-        self.error: Interrupted | None = None
-        self.asker = StandInAsker(answers)
-        self.screen = Screen(interrupt_at, key)
-        console = Console(file=self.screen, width=200, no_color=True)
-        args: dict[str, Any] = {
-            "guide_id": "risques-numeriques",
-            "audience": "technique",
-            "out": OUT,
-            "resume": None,
-            "overrides": CONTEXT,
-            "banks": [],
-        }
-        args.update(kwargs)
-        try:
-            self.code = live.run(**args, asker=self.asker, console=console)
-        except Interrupted as exc:
-            self.error = exc
-            self.code = int(exc.exit_code)
-        except (KeyboardInterrupt, EOFError) as exc:
-            # Escaping the interview, it would end in a silent 130 (and stop pytest).
-            raise AssertionError(f"{exc!r} left the interview without Interrupted") from exc
-
-    @property
-    def text(self) -> str:
-        return self.screen.getvalue()
-
-    def notes_defaults(self) -> list[str]:
-        """The text each note prompt started from."""
-        return [p.default for p in self.asker.prompts if p.kind == "note"]
-
-
-def saved(path: Path = OUT) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def PERSO_1() -> str:
-    """The id of the first question added to the saved interview: unique across a visit."""
-    return f"perso-1-{saved()['id'][:8]}"
-
+from tests.helpers import CONTEXT, OUT, PERSO_1, Q1, Q2, Q3, Run, saved
+from visitguide.errors import ExitCode
+from visitguide.interview.asker import Picked
+from visitguide.interview.stand_in import ENTER, ESC, CtrlC, Menu
 
 # --- answering in order --------------------------------------------------------------------
 
@@ -298,25 +217,50 @@ def test_ctrl_c_at_the_criteria_keeps_the_added_question() -> None:
 # --- evidence, editor ----------------------------------------------------------------------
 
 
-def test_evidence_from_the_question_list_and_free_entry() -> None:
-    Run(
+PROCEDURE = "Procédure de gestion des arrivées et des départs"
+
+
+def test_documents_seen_or_asked_for_from_the_guide_and_the_visitors_own() -> None:
+    run = Run(
         [
             Menu("notes"),
             "evidence",
-            ["Procédure de gestion des arrivées et des départs", ":other"],
-            "Charte informatique ; Annuaire AD",
-            ENTER,  # back at the note, submitted as is
+            Picked("d:" + PROCEDURE, "vu"),  # v: seen
+            ":other",
+            "Charte informatique ; Annuaire AD",  # the visitor's own, seen; pointer on the first
+            Picked("d:Annuaire AD", "demande"),  # d: asked for
+            ESC,  # back to the note
+            ENTER,  # submitted as is
             Menu(""),
             "quit",
         ]
     )
     answer = saved()["answers"][Q1]
-    assert [e["document"] for e in answer["evidence"]] == [
-        "Procédure de gestion des arrivées et des départs",
-        "Charte informatique",
-        "Annuaire AD",
+    assert answer["evidence"] == [
+        {"document": PROCEDURE, "state": "vu"},
+        {"document": "Charte informatique", "state": "vu"},
+        {"document": "Annuaire AD", "state": "demande"},
     ]
     assert answer["notes"] == "notes"
+    lists = [p for p in run.asker.prompts if p.kind == "pick"]
+    assert lists[2].default == "d:Charte informatique"
+    labels = [o.label for o in lists[-1].options]
+    assert any(label.startswith("vu") and "Charte" in label for label in labels)
+    assert any(label.startswith("demandé") and "Annuaire" in label for label in labels)
+
+
+def test_an_asked_for_document_becomes_seen_later_and_enter_cycles_the_state() -> None:
+    Run([Menu("n"), "evidence", Picked("d:" + PROCEDURE, "demande"), ESC, Menu(""), "quit"])
+    assert saved()["answers"][Q1]["evidence"] == [{"document": PROCEDURE, "state": "demande"}]
+    Run(
+        [Menu(""), "evidence", Picked("d:" + PROCEDURE, "vu"), ESC, Menu(""), "quit"],
+        out=None,
+        resume=OUT,
+    )
+    assert saved()["answers"][Q1]["evidence"] == [{"document": PROCEDURE, "state": "vu"}]
+    # Enter: seen → asked for → off the list
+    Run([Menu(""), "evidence", Picked("d:" + PROCEDURE), ENTER, ESC, Menu(""), "quit"], out=None, resume=OUT)
+    assert saved()["answers"][Q1]["evidence"] == []
 
 
 def fake_editor(folder: Path, name: str = "editor") -> Path:
@@ -337,7 +281,7 @@ def test_a_malformed_editor_variable_gives_way_to_the_next_editor(
     assert run.code == 0
     menu = next(p for p in run.asker.prompts if p.kind == "select")
     editor = next(o for o in menu.options if o.value == "editor")
-    assert editor.label == "Écrire la note dans l'éditeur (editor)"
+    assert editor.label == "Note dans l'éditeur (editor)"
 
 
 def test_editor_writes_the_note() -> None:

@@ -6,12 +6,12 @@ import json
 import os
 import shutil
 import stat
+from datetime import date
 from pathlib import Path
 
 import pytest
-from test_live_flow import CONTEXT, OUT, Q1, Q2, Q3, Run, saved
 
-from tests.helpers import BUNDLED, Invoke
+from tests.helpers import BUNDLED, CONTEXT, OUT, Q1, Q2, Q3, Invoke, Run, saved
 from visitguide.errors import ExitCode, InterviewFileError, UsageError
 from visitguide.interview import file as ifile
 from visitguide.interview import live
@@ -62,15 +62,21 @@ def test_context_is_asked_role_never_a_name_date_today() -> None:
 
 
 def test_command_line_context_skips_those_prompts() -> None:
-    run = Run(
-        ["CH Exemple", "", CtrlC()],
-        overrides={"interviewee_role": "DSI", "visitor": "EV", "date": "2026-01-05"},
-    )
-    assert [p.message for p in run.asker.prompts if p.kind == "text"] == [
-        "Établissement",
-        "Secteur ou service (facultatif)",
-    ]
-    assert saved()["context"]["date"] == "2026-01-05"
+    """Options are answers: never asked again; the optional fields left out take their
+    defaults (no sector, the visit's visitor, today) once any context came on the command line."""
+    run = Run(["CH Exemple", CtrlC()], overrides={"interviewee_role": "DSI", "visitor": "EV"})
+    assert [p.message for p in run.asker.prompts if p.kind == "text"] == ["Établissement"]
+    context = saved()["context"]
+    assert context["sector"] is None
+    assert context["date"] == date.today().isoformat()
+
+
+def test_the_french_date_is_taken_on_the_command_line_and_at_the_prompt() -> None:
+    Run([CtrlC()], overrides={**CONTEXT, "date": "01/12/2026"})
+    assert saved()["context"]["date"] == "2026-12-01"
+    OUT.unlink()
+    Run(["CH", "", "DSI", "", "2/12/2026", CtrlC()], overrides={})
+    assert saved()["context"]["date"] == "2026-12-02"
 
 
 def test_required_context_refuses_empty_answers() -> None:
@@ -79,7 +85,7 @@ def test_required_context_refuses_empty_answers() -> None:
 
 
 # Python's ISO parser takes the last three; they would be stored raw and name the file.
-NOT_AAAA_MM_JJ = ("29/11/2026", "20261129", "2026-W48-1", "2026-11-29T10:00", "2026-02-30")
+NOT_AAAA_MM_JJ = ("31/11/2026", "20261129", "2026-W48-1", "2026-11-29T10:00", "2026-02-30")
 
 
 @pytest.mark.parametrize("value", NOT_AAAA_MM_JJ)
@@ -92,7 +98,7 @@ def test_bad_date_on_the_command_line_is_refused_before_anything(value: str) -> 
 @pytest.mark.parametrize("value", NOT_AAAA_MM_JJ)
 def test_bad_date_typed_is_refused_at_the_prompt(value: str) -> None:
     with pytest.raises(AssertionError, match="date invalide"):
-        Run([value], overrides={k: v for k, v in CONTEXT.items() if k != "date"})
+        Run(["CH", "", "DSI", "", value], overrides={})
 
 
 def test_the_context_options_are_the_interview_files_context() -> None:

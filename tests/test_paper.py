@@ -251,7 +251,7 @@ def test_a_paper_guide_in_a_missing_folder_names_it_in_french(cli: Invoke, tmp_p
 
 
 def test_an_unknown_audience_names_the_closest(cli: Invoke) -> None:
-    result = cli("export", "--blank", "-a", "professionnel", "-f", "md")
+    result = cli("export", "--blank", "-a", "profesionnels", "-f", "md")
     assert result.exit_code == 2
     assert "Vouliez-vous dire « professionnels » ?" in result.stderr
 

@@ -132,12 +132,11 @@ def test_ctrl_c_then_resume_keeps_every_answer(tmp_path: Path) -> None:
     assert command[:3] == ["visitguide", "interview", "--resume"]
     child = spawn(*command[1:], cwd=tmp_path)
     child.expect("Reprise de l'entretien : e.json")
-    note(child, 3, "troisième")  # the pointer is on the next pending question
-    child.expect("Plus aucune question en attente")
-    child.send("r\r")  # the question left to revisit
-    child.expect("Question 2/3")
+    child.expect("Question 2/3")  # the question being typed, not the next pending one
+    child.expect("Tab : menu")
     child.expect("coupée en plein")  # the note is there, ready to be completed
     child.send(" puis complétée" + ESC_ENTER)
+    note(child, 3, "troisième")
     child.expect("Plus aucune question en attente")
     child.send("\r")
     child.expect("Entretien terminé")

@@ -11,7 +11,8 @@ from rich.console import Console
 
 from tests.helpers import Invoke, comparable
 from visitguide.interview import live
-from visitguide.interview.stand_in import ENTER, Menu, StandInAsker
+from visitguide.interview.asker import Picked
+from visitguide.interview.stand_in import ENTER, ESC, Menu, StandInAsker
 
 CONTEXT = {
     "establishment": "CH Exemple",
@@ -25,8 +26,9 @@ CONTEXT = {
 TYPED: list[object] = [
     Menu("Audit AD fait en 2025."),  # Q1: the note, then Tab for the menu
     "evidence",
-    ["Rapport d'audit de sécurité numérique"],
-    ENTER,  # back at the note: submitted as it is
+    Picked("d:Rapport d'audit de sécurité numérique", "vu"),  # v: seen
+    ESC,  # back at the note
+    ENTER,  # submitted as it is
     Menu(""),  # Q2: nothing said
     "skip",
     Menu("Volet cyber à compléter"),  # Q3

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FRENCH_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 def parse_day(text: str) -> date | None:
@@ -25,3 +26,19 @@ def parse_day(text: str) -> date | None:
 
 def today() -> str:
     return date.today().isoformat()
+
+
+def typed_day(text: str) -> str | None:
+    """A day as people type it at a prompt or on the command line, written AAAA-MM-JJ: either
+    `2026-12-01` or the French `01/12/2026` (`1/12/2026`); None when it is neither or no such
+    day exists. Files keep the one written form."""
+    value = text.strip()
+    french = _FRENCH_DAY.fullmatch(value)
+    if french:
+        day, month, year = (int(g) for g in french.groups())
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    parsed = parse_day(value)
+    return parsed.isoformat() if parsed else None

@@ -18,7 +18,9 @@ class ExitCode(IntEnum):
     OK = 0
     PROBLEMS = 1
     USAGE = 2
+    HANGUP = 129  # SIGHUP: the terminal was closed
     INTERRUPTED = 130
+    TERMINATED = 143  # SIGTERM
 
 
 # Problems listed in one report; the count says how many more there are (a file of

@@ -19,7 +19,7 @@ from typing import Annotated, Any
 import typer
 
 from visitguide import __version__
-from visitguide.cli import typer_patches
+from visitguide.cli import completion, typer_patches
 from visitguide.errors import BankError, ExitCode, Interrupted, UsageError, VisitguideError, problem_lines
 from visitguide.messages import t
 
@@ -51,13 +51,12 @@ class App(typer_patches.Group):
             report_bank_error(exc)
             return int(exc.exit_code)
         except Interrupted as exc:  # not an error: what was typed is safe, here is how to go on
-            from visitguide.console import notice
-
-            notice(exc.message)
-            return int(exc.exit_code)
+            return _interrupted(exc)
         except VisitguideError as exc:
             _error(exc.message)
             return int(exc.exit_code)
+        except typer_patches.NoArgsIsHelp:  # a bare `visitguide`: the help is printed, nothing is wrong
+            return int(ExitCode.OK)
         except typer_patches.ClickUsageError as exc:
             _error(typer_patches.usage_message(exc))
             return int(ExitCode.USAGE)
@@ -70,6 +69,23 @@ class App(typer_patches.Group):
         except OSError as exc:
             return _os_failure(exc)
         return rv if isinstance(rv, int) else 0
+
+
+def _interrupted(exc: Interrupted) -> int:
+    """The resume command on stderr, if anything can still be printed: after SIGHUP the
+    terminal is gone, and a failed write must not turn the exit code into a traceback's."""
+    from visitguide.console import notice
+
+    try:
+        notice(exc.message)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.dup2(devnull, sys.stderr.fileno())
+    return int(exc.exit_code)
 
 
 def _os_failure(exc: OSError) -> int:
@@ -118,7 +134,7 @@ app = typer.Typer(
     cls=App,
     name="visitguide",
     help=t("help.app"),
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode="rich",
     subcommand_metavar=t("chrome.command_metavar"),
@@ -130,10 +146,20 @@ BankOpt = Annotated[
     list[Path] | None, typer.Option("--bank", help=t("help.bank"), metavar=t("metavar.folder"))
 ]
 GuideOpt = Annotated[
-    str | None, typer.Option("--guide", "-g", help=t("help.guide"), metavar=t("metavar.guide"))
+    str | None,
+    typer.Option(
+        "--guide", "-g", help=t("help.guide"), metavar=t("metavar.guide"), autocompletion=completion.guides
+    ),
 ]
 AudienceOpt = Annotated[
-    str | None, typer.Option("--audience", "-a", help=t("help.audience"), metavar=t("metavar.audience"))
+    str | None,
+    typer.Option(
+        "--audience",
+        "-a",
+        help=t("help.audience"),
+        metavar=t("metavar.audience"),
+        autocompletion=completion.audiences,
+    ),
 ]
 
 
@@ -170,7 +196,13 @@ def questions_cmd(
     audience: AudienceOpt = None,
     criterion: Annotated[
         str | None,
-        typer.Option("--criterion", "-c", help=t("help.criterion"), metavar=t("metavar.criterion")),
+        typer.Option(
+            "--criterion",
+            "-c",
+            help=t("help.criterion"),
+            metavar=t("metavar.criterion"),
+            autocompletion=completion.criteria,
+        ),
     ] = None,
     search: Annotated[
         str | None, typer.Option("--search", "-s", help=t("help.search"), metavar=t("metavar.text"))
@@ -180,17 +212,23 @@ def questions_cmd(
     ] = ListFormat.table,
     bank: BankOpt = None,
 ) -> None:
-    from visitguide.bank import browse
+    from visitguide.bank import browse, typed
 
-    guides = browse.selected_guides(guide, bank or [])
+    banks = bank or []
+    guides = browse.selected_guides(typed.guide_id(guide, banks), banks)
+    if audience is not None:
+        audience = typed.resolve(
+            audience, list({a.id: 0 for g in guides for a in g.audiences}), "audience.unknown"
+        )
+    criterion = typed.criterion_id(guides, criterion)
     browse.show_questions(browse.find_questions(guides, audience, criterion, search), fmt.value)
 
 
 @app.command("criteria", help=t("cmd.criteria"), cls=typer_patches.Command)
 def criteria_cmd(guide: GuideOpt = None, bank: BankOpt = None) -> None:
-    from visitguide.bank import browse
+    from visitguide.bank import browse, typed
 
-    browse.show_criteria(browse.selected_guides(guide, bank or []))
+    browse.show_criteria(browse.selected_guides(typed.guide_id(guide, bank or []), bank or []))
 
 
 @app.command("validate", help=t("cmd.validate"), cls=typer_patches.Command)
@@ -230,7 +268,14 @@ def interview_cmd(
         Path | None, typer.Option("--out", "-o", help=t("help.out"), metavar=t("metavar.file"))
     ] = None,
     resume: Annotated[
-        Path | None, typer.Option("--resume", "-r", help=t("help.resume"), metavar=t("metavar.file"))
+        Path | None,
+        typer.Option(
+            "--resume",
+            "-r",
+            help=t("help.resume"),
+            metavar=t("metavar.file"),
+            autocompletion=completion.interview_files,
+        ),
     ] = None,
     answers: Annotated[
         Path | None, typer.Option("--answers", help=t("help.answers"), metavar=t("metavar.file"))
@@ -254,6 +299,9 @@ def interview_cmd(
     date: Annotated[
         str | None, typer.Option("--date", help=t("help.date"), metavar=t("metavar.date"))
     ] = None,
+    duration: Annotated[
+        str | None, typer.Option("--duration", help=t("help.duration"), metavar=t("metavar.minutes"))
+    ] = None,
     bank: BankOpt = None,
 ) -> int | None:
     context: ContextOpts = {
@@ -265,20 +313,43 @@ def interview_cmd(
     }
     overrides = {k: v for k, v in context.items() if v is not None}
     _needs("--format", fmt != DryRunFormat.text, "--dry-run", dry_run)
+    for option, given in (("--answers", answers), ("--dry-run", dry_run or None)):
+        _not_together("--duration", duration is not None, option, given is not None)
+    minutes = _minutes(duration)
+    banks = bank or []
     _not_together("--out", out is not None, "--resume", resume is not None)
     for option, given in (("--answers", answers), ("--resume", resume), ("--out", out)):
         _not_together("--dry-run", dry_run, option, given is not None)
     if dry_run:
         from visitguide.outline import dryrun
 
-        return dryrun.run(guide, audience, fmt.value, bank or [])
+        guide, audience = _guide_and_audience(guide, audience, banks)
+        return dryrun.run(guide, audience, fmt.value, banks)
     if answers is not None:
+        from visitguide.bank import typed
         from visitguide.interview import scripted
 
-        return scripted.run(answers, guide, audience, out, resume, overrides, bank or [])
+        return scripted.run(answers, typed.guide_id(guide, banks), audience, out, resume, overrides, banks)
     from visitguide.interview import live
 
-    return live.run(guide, audience, out, resume, overrides, bank or [])
+    return live.run(guide, audience, out, resume, overrides, banks, duration=minutes)
+
+
+def _minutes(value: str | None) -> int | None:
+    """`--duration`: a whole number of minutes, at least 1."""
+    if value is None:
+        return None
+    if not value.strip().isdigit() or int(value) < 1:
+        raise UsageError(t("usage.bad_duration", value=value))
+    return int(value)
+
+
+def _guide_and_audience(guide: str | None, audience: str | None, banks: list[Path]) -> tuple[str, str | None]:
+    """The guide and audience ids the command line means, as people type them."""
+    from visitguide.bank import loader, typed
+
+    loaded = loader.resolve(typed.guide_id(guide, banks), banks)
+    return loaded.id, typed.audience_id(loaded, audience)
 
 
 @app.command("export", help=t("cmd.export"), cls=typer_patches.Command)
@@ -307,24 +378,30 @@ def export_cmd(
     if blank:
         from visitguide.outline import paper
 
+        guide, audience = _guide_and_audience(guide, audience, bank or [])
         return paper.run(guide, audience, fmt.value, output, bank or [], force=force)
+    from visitguide.bank import typed
     from visitguide.report import export as report
 
+    guide = typed.guide_id(guide, bank or [])
     return report.run(paths or [], fmt.value, output, guide, redact, bank or [], force=force)
 
 
 @app.command("status", help=t("cmd.status"), cls=typer_patches.Command)
 def status_cmd(
     paths: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Argument(help=t("help.status_paths"), metavar=t("metavar.paths"), show_default=False),
-    ],
+    ] = None,
     guide: GuideOpt = None,
     bank: BankOpt = None,
 ) -> int | None:
+    if not paths:
+        raise UsageError(t("usage.status_no_path"))
+    from visitguide.bank import typed
     from visitguide.report import status
 
-    return status.run(paths, guide, bank or [])
+    return status.run(paths, typed.guide_id(guide, bank or []), bank or [])
 
 
 @app.command("import", help=t("cmd.import"), cls=typer_patches.Command)
@@ -347,10 +424,13 @@ def import_cmd(
 @app.command("check", help=t("cmd.check"), cls=typer_patches.Command)
 def check_cmd(
     paths: Annotated[
-        list[Path], typer.Argument(help=t("help.check_paths"), metavar=t("metavar.paths"), show_default=False)
-    ],
+        list[Path] | None,
+        typer.Argument(help=t("help.check_paths"), metavar=t("metavar.paths"), show_default=False),
+    ] = None,
     bank: BankOpt = None,
 ) -> int | None:
+    if not paths:
+        raise UsageError(t("usage.check_no_path"))
     from visitguide.interview import check
 
     return check.show(check.scan(paths, bank or []))

@@ -27,6 +27,9 @@ TESTED = (0, 29)
 ClickUsageError = _click.exceptions.UsageError
 """Click's usage errors (bad option, missing argument), caught by the app's one catch point."""
 
+NoArgsIsHelp = _click.exceptions.NoArgsIsHelpError
+"""A bare command: Typer has printed the help already; nothing is wrong."""
+
 _installed = False
 
 
@@ -66,6 +69,41 @@ def install() -> None:
 
     decorators.help_option = help_option
     _install_light_coercion()
+    _install_completion_words()
+
+
+# --- shell completion in the interface's language ------------------------------------------
+
+
+def _install_completion_words() -> None:
+    """`--install-completion` and `--show-completion` help, and what installing says, in the
+    catalog's words (Typer builds both options afresh for each command tree)."""
+    from typer import main
+
+    original = main.get_install_completion_arguments
+
+    def arguments() -> tuple[Any, Any]:
+        install_param: Any
+        show_param: Any
+        install_param, show_param = original()
+        install_param.help = t("chrome.install_completion")
+        show_param.help = t("chrome.show_completion")
+        install_param.callback = _install_callback
+        return install_param, show_param
+
+    main.get_install_completion_arguments = arguments
+
+
+def _install_callback(ctx: _click.Context, param: _click.Parameter, value: Any) -> Any:
+    if not value or ctx.resilient_parsing:
+        return value
+    import sys
+
+    from typer._completion_shared import install
+
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    sys.stdout.write(t("chrome.completion_installed", shell=shell, path=path) + "\n")
+    raise SystemExit(0)
 
 
 # --- option values without pydantic ------------------------------------------------------
@@ -207,7 +245,12 @@ def _choices_only(original: Any) -> Any:
 
 
 def _usage(text: str) -> str:
-    return text.replace("Usage:", t("chrome.usage"), 1)
+    """Our words, and `CHEMIN…` where Click writes `[CHEMIN]...` or `CHEMIN...`."""
+    import re
+
+    text = text.replace("Usage:", t("chrome.usage"), 1)
+    text = re.sub(r"\[([^\]\[ ]+)\]\.\.\.", r"[\1…]", text)
+    return re.sub(r"(\b[A-ZÉ]+)\.\.\.", r"\1…", text)
 
 
 class Command(TyperCommand):
@@ -246,10 +289,21 @@ def usage_message(exc: _click.exceptions.UsageError) -> str:
     message = exc.message or ""
     if message.startswith("No such command"):
         name = message.split("'")[1] if "'" in message else message
-        return t("chrome.no_such_command", name=name)
+        return t("chrome.no_such_command", name=name) + _closest_command(exc, name)
     if message.startswith("Got unexpected extra argument"):
         return t("chrome.extra_argument", detail=message.split("(", 1)[-1].rstrip(")"))
     return t("chrome.bad_usage")
+
+
+def _closest_command(exc: _click.exceptions.UsageError, name: str) -> str:
+    """` Vouliez-vous dire « guides » ?` for `gudes`, else nothing."""
+    import difflib
+
+    ctx = exc.ctx
+    if ctx is None or not hasattr(ctx.command, "list_commands"):
+        return ""
+    close = difflib.get_close_matches(name, ctx.command.list_commands(ctx), n=1, cutoff=0.6)
+    return " " + t("did_you_mean", id=close[0]) if close else ""
 
 
 def _param_name(param: Any) -> str:

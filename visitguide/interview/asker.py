@@ -5,14 +5,17 @@ uses `unsafe_ask()`, so Ctrl-C raises `KeyboardInterrupt` instead of being swall
 `StandInAsker` replays a list of answers: tests, and anything that drives an interview
 without a terminal, go through exactly the same interview code as a typed session.
 
-Prompt kinds: `select` (one option), `checkbox` (several), `text` (one line), `note`
-(multi-line, ends with Esc then Enter, or opens the menu with Tab), `confirm` (yes/no) and
-`editor` (the text in `$VISUAL`/`$EDITOR`).
+Prompt kinds: `select` (one option; Échap leaves it when the caller says where to, a typed
+number jumps), `pick` (an option and, optionally, an action key pressed on it: the checkpoint
+list rates with one key), `checkbox` (several), `text` (one line), `tagged` (one line plus a
+tag chosen with Tab / Shift+Tab: a comment and the basis of its rating), `note` (multi-line,
+ends with Esc then Enter, opens the menu with Tab), `confirm` (yes/no) and `editor` (the text
+in `$VISUAL`/`$EDITOR`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -48,10 +51,34 @@ def choosable(options: Sequence[Option]) -> list[str]:
 
 @dataclass(frozen=True)
 class Note:
-    """What the note prompt gave: the text, and whether it ended with the menu key (Tab)."""
+    """What the note prompt gave: the text, and whether it ended with the menu key (Tab) or
+    with a shortcut (`shortcut`: one of `NOTE_SHORTCUTS`)."""
 
     text: str
     menu: bool = False
+    shortcut: str | None = None
+
+
+NOTE_SHORTCUTS = ("checkpoints", "detail")
+"""Keys of the note prompt that leave it for one thing: the checkpoint list (Ctrl-P) and the
+question's full panel (Ctrl-O)."""
+
+
+@dataclass(frozen=True)
+class Picked:
+    """What a `pick` list gave: the option under the pointer, and the action key pressed on it
+    (None for Enter)."""
+
+    value: str
+    action: str | None = None
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """What a `tagged` prompt gave: the line typed and the tag chosen."""
+
+    text: str
+    tag: str
 
 
 @dataclass(frozen=True)
@@ -73,12 +100,52 @@ class Asker(Protocol):
     """Everything the interview may ask. Each method raises `KeyboardInterrupt` on Ctrl-C
     and `EOFError` on Ctrl-D (end of input)."""
 
-    def select(self, message: str, options: Sequence[Option], default: str | None = None) -> str:
-        """The value of one option; `default` is where the pointer starts."""
+    def select(
+        self,
+        message: str,
+        options: Sequence[Option],
+        default: str | None = None,
+        *,
+        escape: str | None = None,
+        jumps: Mapping[str, Option] | None = None,
+    ) -> str:
+        """The value of one option; `default` is where the pointer starts.
+
+        `escape`: the value returned on Échap (None: Échap does nothing). `jumps`: numbers
+        that may be typed, then Enter, each giving its option's value (which need not be
+        one of `options`).
+        """
+        ...
+
+    def pick(
+        self,
+        message: str,
+        options: Sequence[Option],
+        default: str | None = None,
+        *,
+        escape: str | None = None,
+        actions: Sequence[Option] = (),
+        instruction: str | None = None,
+    ) -> Picked:
+        """An option, with Enter or with one of the `actions` keys pressed on it (the action's
+        value is returned with it). Échap gives `Picked(escape)` when `escape` is set.
+        `instruction` says what the keys do."""
         ...
 
     def checkbox(self, message: str, options: Sequence[Option], checked: Collection[str] = ()) -> list[str]:
-        """The values ticked, in the options' order."""
+        """The values ticked, in the options' order; Échap leaves `checked` as it was."""
+        ...
+
+    def tagged(
+        self,
+        message: str,
+        tags: Sequence[Option],
+        tag: str,
+        default: str = "",
+        instruction: str | None = None,
+    ) -> Tagged:
+        """One line of text and one of `tags` (starting at `tag`): Tab moves to the next tag,
+        Shift+Tab to the previous one, so any tag is one key away from the first."""
         ...
 
     def text(

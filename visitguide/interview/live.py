@@ -2,24 +2,31 @@
 
 Starting asks what the command line did not give (guide, audience, context), creates the
 interview file (never over an existing one) and prints its path; `--resume` reopens a file
-where the visitor left off. The file is locked while the interview runs, and the session
-saves it after every change, so Ctrl-C (exit 130, with the command that resumes) or a
-killed process loses at most the note being typed.
+where the visitor left off (the question being typed, else the next pending one). The file
+is locked while the interview runs, and the session saves it after every change, so Ctrl-C
+(exit 130, with the command that resumes), a closed terminal or SIGTERM (129, 143: the note
+being typed kept as a draft) or a killed process loses at most the note being typed.
+
+Everything the command line names is checked before anything else, the terminal included:
+a wrong audience, date or file is named first, even without a terminal.
 """
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from visitguide import collector, dates
+from visitguide import collector, dates, identifiers
 from visitguide.bank import loader as bank
+from visitguide.bank import typed
 from visitguide.errors import Interrupted, InterviewFileError, UsageError
+from visitguide.interview import hangup
 from visitguide.messages import t
 from visitguide.paths import CONTEXT_KEYS, default_interview_dir, default_interview_path, refuse_folder
 from visitguide.text import clean
@@ -46,27 +53,80 @@ def run(
     *,
     asker: Asker | None = None,
     console: Console | None = None,
+    duration: int | None = None,
 ) -> int:
-    """Run a live interview; 0 when finished or left for later, `Interrupted` on Ctrl-C.
+    """Run a live interview; 0 when finished or left for later, `Interrupted` on Ctrl-C (or
+    SIGHUP, SIGTERM).
 
     `asker` and `console` replace the terminal (tests, scripted replays); without them a
-    terminal is required on both stdin and stdout.
+    terminal is required on both stdin and stdout, once the command line has been checked.
     """
+    overrides = command_line_context(overrides)
+    if resume is not None and out is not None:
+        raise UsageError(t("live.out_with_resume"))
+    named = _preflight(guide_id, audience, out, resume, banks)
     if asker is None:
         require_terminal()
         collector.resume()  # paused for short commands by `entry`; an interview lasts hours
         from visitguide.interview.widgets import QuestionaryAsker
 
-        asker = QuestionaryAsker()
-    _check_date(overrides.get("date"))
+        with hangup.catching():
+            return _run(named, audience, out, resume, overrides, banks, QuestionaryAsker(), console, duration)
+    return _run(named, audience, out, resume, overrides, banks, asker, console, duration)
+
+
+def _run(
+    guide: bank.Guide | str | None,
+    audience: str | None,
+    out: Path | None,
+    resume: Path | None,
+    overrides: Mapping[str, str],
+    banks: Sequence[Path],
+    asker: Asker,
+    console: Console | None,
+    duration: int | None,
+) -> int:
     if resume is not None:
-        if out is not None:
-            raise UsageError(t("live.out_with_resume"))
         console = console or _console()
         with _interruptions(banks, console) as where:
             where.path = resume
-            return resume_interview(resume, guide_id, audience, overrides, banks, asker, console)
-    return new_interview_run(guide_id, audience, out, overrides, banks, asker, console)
+            return resume_interview(resume, guide, audience, overrides, banks, asker, console, duration)
+    return new_interview_run(guide, audience, out, overrides, banks, asker, console, duration)
+
+
+def command_line_context(overrides: Mapping[str, str]) -> dict[str, str]:
+    """The context options, the date as written in files (`01/12/2026` → `2026-12-01`)."""
+    given = {k: v for k, v in overrides.items() if k in CONTEXT_KEYS}
+    if "date" in given:
+        day = dates.typed_day(given["date"])
+        if day is None:
+            raise UsageError(t("live.bad_date", value=given["date"]))
+        given["date"] = day
+    return given
+
+
+def _preflight(
+    guide_id: str | None, audience: str | None, out: Path | None, resume: Path | None, banks: Sequence[Path]
+) -> bank.Guide | str | None:
+    """Check what the command line names before anything is asked: the file to resume, or the
+    guide and audience and the file to create. The guide when it is known already (else its
+    id, or None when the visitor will choose it)."""
+    if resume is not None:
+        from visitguide.interview import file as ifile
+
+        ifile.read(resume)  # a damaged or missing file is reported before anything else
+        return guide_id
+    if out is not None:
+        refuse_folder(out)
+        if out.exists() or out.is_symlink():
+            raise InterviewFileError(t("ifile.exists", path=out))
+    sources = bank.discover(banks)
+    if guide_id is None and len(sources) != 1:
+        return None
+    named = typed.guide_id(guide_id, banks) if guide_id is not None else next(iter(sources))
+    guide = bank.resolve(named, banks)
+    typed.audience_id(guide, audience)
+    return guide
 
 
 def _console() -> Console:
@@ -99,33 +159,37 @@ class _Where:
 
 @contextmanager
 def _interruptions(banks: Sequence[Path], console: Console | None) -> Iterator[_Where]:
-    """Ctrl-C or Ctrl-D anywhere inside: `Interrupted`, with the exact command that resumes
-    once the interview file exists (a resume announcement, the "guide changed" screen, a
-    question), else saying that no file was written."""
+    """Ctrl-C or Ctrl-D anywhere inside (or SIGHUP, SIGTERM: see `hangup`): `Interrupted`,
+    with the exact command that resumes once the interview file exists (a resume
+    announcement, the "guide changed" screen, a question), else saying that no file was
+    written."""
     where = _Where(console=console)
     try:
         yield where
     except (KeyboardInterrupt, EOFError):
+        code = hangup.exit_code()
         path = where.path
         if path is None or not (path.exists() or path.is_symlink()):
-            raise Interrupted(t("live.interrupted_before_file")) from None
+            raise Interrupted(t("live.interrupted_before_file"), exit_code=code) from None
         if where.console is not None:
-            where.console.print()  # the interrupted prompt's line ends here
+            with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+                where.console.print()  # the interrupted prompt's line ends here
         command = resume_command(path, banks)
-        raise Interrupted(t("live.interrupted", path=path, command=command)) from None
+        raise Interrupted(t("live.interrupted", path=path, command=command), exit_code=code) from None
 
 
 # --- a new interview -----------------------------------------------------------------------
 
 
 def new_interview_run(
-    guide_id: str | None,
+    guide: bank.Guide | str | None,
     audience: str | None,
     out: Path | None,
     overrides: Mapping[str, str],
     banks: Sequence[Path],
     asker: Asker,
     console: Console | None,
+    duration: int | None = None,
 ) -> int:
     """Ask what is missing, create the file (never over another), then run the questions."""
     if out is not None:
@@ -133,23 +197,23 @@ def new_interview_run(
         if out.exists() or out.is_symlink():
             raise InterviewFileError(t("ifile.exists", path=out))
     with _interruptions(banks, console) as where:
-        guide = choose_guide(guide_id, banks, asker)
-        chosen = choose_audience(guide, audience, asker)
+        chosen_guide = guide if isinstance(guide, bank.Guide) else choose_guide(guide, banks, asker)
+        chosen = choose_audience(chosen_guide, audience, asker)
         folder = out.parent if out is not None else default_interview_dir()
-        context = ask_context(overrides, asker, previous_context(folder))
+        context = ask_context(overrides, asker, previous_context(folder), console)
         from visitguide.interview import file as ifile
         from visitguide.interview.session import Session, new_interview
 
         where.console = console = console or _console()
-        interview = new_interview(guide, chosen, context)
+        interview = new_interview(chosen_guide, chosen, context)
         path = out if out is not None else default_interview_path(context.date, chosen, interview.id)
         where.path = path
         ifile.create(path, interview)
         console.print(t("live.file_created", path=_shown(path)), soft_wrap=True)
         with ifile.Lock(path):
-            session = Session(guide, interview, path)
+            session = Session(chosen_guide, interview, path)
             first = session.items()[0].id
-            return _interview(session, first, asker, console, banks)
+            return _interview(session, first, asker, console, banks, duration)
 
 
 def choose_guide(guide_id: str | None, banks: Sequence[Path], asker: Asker) -> bank.Guide:
@@ -161,6 +225,8 @@ def choose_guide(guide_id: str | None, banks: Sequence[Path], asker: Asker) -> b
         if len(sources) > 1:
             options = [Option(s.id, clean(f"{s.id}  ({_origin(s)})")) for s in sources.values()]
             guide_id = asker.select(t("live.choose_guide"), options)
+    else:
+        guide_id = typed.guide_id(guide_id, banks)
     return bank.resolve(guide_id, banks)
 
 
@@ -172,8 +238,7 @@ def choose_audience(guide: bank.Guide, audience: str | None, asker: Asker) -> st
     from visitguide.interview.asker import Option
 
     if audience is not None:
-        guide.require_audience(audience)
-        return audience
+        return typed.resolve(audience, [a.id for a in guide.audiences], "audience.unknown")
     options = [
         Option(
             a.id,
@@ -184,43 +249,84 @@ def choose_audience(guide: bank.Guide, audience: str | None, asker: Asker) -> st
     return asker.select(t("live.choose_audience"), options)
 
 
-def ask_context(overrides: Mapping[str, str], asker: Asker, previous: ifile.Context | None) -> ifile.Context:
+FREE_TEXT = ("establishment", "sector", "interviewee_role", "visitor")
+"""Context fields typed freely: checked for personal identifiers like notes."""
+
+
+def ask_context(
+    overrides: Mapping[str, str],
+    asker: Asker,
+    previous: ifile.Context | None,
+    console: Console | None = None,
+) -> ifile.Context:
     """The context of the interview: what the command line gave, the rest asked.
 
+    What the command line gives is never asked again; when it gave any of the context, the
+    optional fields it left out (sector, visitor, date) take their defaults without a prompt.
     The establishment and the visitor default to those of the last interview in the same
-    folder (the same visit); the interviewee is described by a role, never a name.
+    folder (the same visit); the interviewee is described by a role, never a name. A field
+    holding what looks like a personal identifier is shown masked and offered for editing
+    before anything is written.
     """
     from visitguide.interview.asker import required as asker_required
 
     values: dict[str, str | None] = {k: v for k, v in overrides.items() if k in CONTEXT_KEYS}
-
-    def ask(key: str, default: str = "", required: bool = False) -> None:
-        if key in values:
-            return
-        answer = asker.text(
-            t(f"live.context.{key}"),
-            default=default,
-            validate=asker_required if required else None,
-            instruction=t(f"live.context_hint.{key}"),
-        )
-        values[key] = answer.strip()
-
-    ask("establishment", previous.establishment if previous else "", required=True)
-    ask("sector")
-    ask("interviewee_role", required=True)
-    ask("visitor", previous.visitor if previous else "")
-    if "date" not in values:
-        values["date"] = asker.text(
-            t("live.context.date"),
-            default=dates.today(),
-            validate=_date_problem,
-            instruction=t("live.context_hint.date"),
-        ).strip()
+    quiet = bool(values)
+    defaults = {
+        "establishment": previous.establishment if previous else "",
+        "visitor": previous.visitor if previous else "",
+        "date": dates.today(),
+    }
+    for key in CONTEXT_KEYS:
+        value = values.get(key)
+        if value is not None:
+            values[key] = _without_identifiers(key, value, asker, console)
+            continue
+        required = key in ("establishment", "interviewee_role")
+        if quiet and not required:
+            values[key] = defaults.get(key, "")
+            continue
+        answer = _ask_field(key, defaults.get(key, ""), asker, asker_required if required else None)
+        values[key] = _without_identifiers(key, answer, asker, console)
     if not values.get("sector"):
         values["sector"] = None
     from visitguide.interview import file as ifile
 
     return ifile.Context.model_validate(values)
+
+
+def _ask_field(key: str, default: str, asker: Asker, validate: Callable[[str], str | None] | None) -> str:
+    if key == "date":
+        answer = asker.text(
+            t("live.context.date"),
+            default=default,
+            validate=_date_problem,
+            instruction=t("live.context_hint.date"),
+        )
+        return dates.typed_day(answer) or answer.strip()
+    answer = asker.text(
+        t(f"live.context.{key}"),
+        default=default,
+        validate=validate,
+        instruction=t(f"live.context_hint.{key}"),
+    )
+    return answer.strip()
+
+
+def _without_identifiers(key: str, value: str, asker: Asker, console: Console | None) -> str:
+    """`value`, after the visitor was warned of any identifier in it and offered to edit it."""
+    if key not in FREE_TEXT:
+        return value
+    while True:
+        found = identifiers.find(value)
+        if not found:
+            return value
+        from visitguide.interview import screens as view
+
+        view.show_identifiers(console or _console(), found)
+        if not asker.confirm(t("live.identifiers_edit"), default=True):
+            return value
+        value = asker.text(t(f"live.context.{key}"), default=value).strip()
 
 
 def previous_context(folder: Path) -> ifile.Context | None:
@@ -242,13 +348,8 @@ def previous_context(folder: Path) -> ifile.Context | None:
 
 
 def _date_problem(value: str) -> str | None:
-    """The date written AAAA-MM-JJ, as in scripted runs: `20261129` would name files oddly."""
-    return None if dates.parse_day(value) is not None else t("live.bad_date", value=value)
-
-
-def _check_date(value: str | None) -> None:
-    if value is not None and _date_problem(value) is not None:
-        raise UsageError(t("live.bad_date", value=value))
+    """The date written AAAA-MM-JJ or JJ/MM/AAAA: `20261129` would name files oddly."""
+    return None if dates.typed_day(value) is not None else t("live.bad_date", value=value)
 
 
 # --- resuming ------------------------------------------------------------------------------
@@ -256,43 +357,72 @@ def _check_date(value: str | None) -> None:
 
 def resume_interview(
     path: Path,
-    guide_id: str | None,
+    guide: bank.Guide | str | None,
     audience: str | None,
     overrides: Mapping[str, str],
     banks: Sequence[Path],
     asker: Asker,
     console: Console,
+    duration: int | None = None,
 ) -> int:
-    """Carry on `path` where it was left: its guide and audience, the next pending question."""
+    """Carry on `path` where it was left: its guide and audience, the question being typed
+    when it was left, else the next pending one."""
     from visitguide.interview import file as ifile
     from visitguide.interview.session import Session
 
     ifile.read(path)  # a damaged or missing file is reported before anything is locked
     with ifile.Lock(path):
         interview = ifile.read(path)
-        if guide_id is not None and guide_id != interview.guide.id:
+        guide_id = guide.id if isinstance(guide, bank.Guide) else guide
+        if guide_id is not None and typed.candidates(guide_id, [interview.guide.id]) != [interview.guide.id]:
             raise UsageError(t("live.resume_other_guide", path=path, file=interview.guide.id, given=guide_id))
-        if audience is not None and audience != interview.audience:
+        if audience is not None and typed.candidates(audience, [interview.audience]) != [interview.audience]:
             raise UsageError(
                 t("live.resume_other_audience", path=path, file=interview.audience, given=audience)
             )
-        guide = bank.resolve(interview.guide.id, banks)
-        session = Session(guide, interview, path)
-        _apply_overrides(session, overrides)
+        loaded = bank.resolve(interview.guide.id, banks)
+        session = Session(loaded, interview, path)
         _announce_resume(session, path, console)
-        start = session.next_pending()
-        return _interview(session, start or ":end", asker, console, banks)
+        _apply_overrides(session, overrides, asker, console)
+        return _interview(session, resume_point(session), asker, console, banks, duration)
 
 
-def _apply_overrides(session: Session, overrides: Mapping[str, str]) -> None:
-    """Context options given with --resume correct the file's context."""
+def resume_point(session: Session) -> str:
+    """The question open when the file was last written (being typed when the interview was
+    interrupted), else the next pending question, else the end."""
+    from visitguide.interview.loop import END
+
+    opened = session.interview.open_question
+    if opened is not None and any(item.id == opened for item in session.items()):
+        return opened
+    return session.next_pending() or END
+
+
+def _apply_overrides(session: Session, overrides: Mapping[str, str], asker: Asker, console: Console) -> None:
+    """Context options given with --resume correct the file's context: each change is shown
+    ("fonction : DSI → Directeur") and a completed interview is reopened."""
     given = {k: v for k, v in overrides.items() if k in CONTEXT_KEYS}
-    if not given:
+    before = session.interview.context
+    changed = {k: v for k, v in given.items() if getattr(before, k) != v}
+    if not changed:
         return
-    context = session.interview.context.model_copy(update=given)
-    if context != session.interview.context:
-        session.interview.context = context
-        session.save()
+    for key, value in changed.items():
+        changed[key] = _without_identifiers(key, value, asker, console)
+        old = getattr(before, key) or "—"
+        console.print(
+            t(
+                "live.context_changed",
+                field=t(f"live.field.{key}"),
+                old=_shown(old),
+                new=_shown(changed[key]),
+            ),
+            soft_wrap=True,
+        )
+    session.interview.context = before.model_copy(update=changed)
+    if session.interview.status == "completed":
+        session.interview.status = "in_progress"
+        console.print(t("live.reopened"))
+    session.save()
 
 
 def _announce_resume(session: Session, path: Path, console: Console) -> None:
@@ -318,13 +448,20 @@ def _announce_resume(session: Session, path: Path, console: Console) -> None:
 # --- running -------------------------------------------------------------------------------
 
 
-def _interview(session: Session, start: str, asker: Asker, console: Console, banks: Sequence[Path]) -> int:
+def _interview(
+    session: Session,
+    start: str,
+    asker: Asker,
+    console: Console,
+    banks: Sequence[Path],
+    duration: int | None = None,
+) -> int:
     """The loop (Ctrl-C and Ctrl-D are left to `_interruptions`)."""
     from visitguide.interview.loop import InterviewUI
 
     assert session.path is not None
     command = resume_command(session.path, banks)
-    finished = InterviewUI(session, asker, console).run(start)
+    finished = InterviewUI(session, asker, console, duration=duration).run(start)
     if finished:
         console.print(t("live.finished", path=_shown(session.path)), soft_wrap=True)
     else:

@@ -6,11 +6,18 @@ the file at once; so the loop runs the same under a terminal or a `StandInAsker`
 The loop moves between *steps*: a question id (its screen), `END` (nothing left pending),
 `DONE` (finished, status completed) or `QUIT` (left for later). Answering in order costs
 the note plus Esc then Enter: a submitted note is saved as answered and the next pending
-question opens at once. Tab (or an empty note) opens the menu of everything else.
+question opens at once. Tab (or an empty note) opens the menu of everything else; Ctrl-P the
+checkpoint list, where one key rates the checkpoint under the pointer. Échap leaves any list.
+
+No note or comment reaches the disk with a personal identifier the visitor has not been
+warned about: the text is checked before it is written, and a warning interrupted (Ctrl-C,
+a closed terminal) saves it masked, "à revoir".
 """
 
 from __future__ import annotations
 
+import contextlib
+import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -19,7 +26,7 @@ from visitguide.console import escape
 from visitguide.errors import InterviewFileError
 from visitguide.interview import screens as view
 from visitguide.interview.asker import Asker, NoteInterrupted, Option, heading, required
-from visitguide.interview.file import AnswerStatus, DocumentState, Evidence, Rating
+from visitguide.interview.file import AnswerStatus, Basis, DocumentState, Evidence, Rating
 from visitguide.interview.session import PENDING, Session, wrapping_after
 from visitguide.messages import t
 from visitguide.text import matches
@@ -33,6 +40,9 @@ END = ":end"
 DONE = ":done"
 QUIT = ":quit"
 BACK = ":back"
+OTHER = ":other"
+JUMP = "q:"  # a menu's value for a question reached by its number
+DOCUMENT = "d:"  # a document list's value for a document
 
 # Menu actions: value -> catalog suffix. The shortcut key of each comes from the catalog.
 ACTIONS = (
@@ -61,12 +71,25 @@ def action(name: str, **values: object) -> Option:
 class InterviewUI:
     """One live interview over `session`, prompting through `asker`, showing on `console`."""
 
-    def __init__(self, session: Session, asker: Asker, console: Console) -> None:
+    def __init__(
+        self,
+        session: Session,
+        asker: Asker,
+        console: Console,
+        *,
+        duration: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.session = session
         self.asker = asker
         self.console = console
         self.trail: list[str] = []  # questions shown, for "back"
+        self.drafts: dict[str, str] = {}  # notes typed, not saved yet (an identifier to edit first)
+        self.duration = duration  # minutes the sitting should last, if the visitor said
+        self.clock = clock
+        self.started = clock()  # this sitting, not the interview: a resume starts a new one
         self._quiet = False  # show the next question without its screen (coming back to a note)
+        self._full = False  # show the next question's whole panel even on a short terminal
 
     # --- the loop ------------------------------------------------------------------------
 
@@ -108,36 +131,62 @@ class InterviewUI:
             item = self.session.item(qid)
         if not self.trail or self.trail[-1] != qid:
             self.trail.append(qid)
+        self.session.set_open_question(qid)
         if not self._quiet:
-            view.show_question(self.console, self.session, item)
-        self._quiet = False
+            view.show_question(self.console, self.session, item, pace=self.pace(), full=self._full)
+        self._quiet = self._full = False
+        default = self.drafts.pop(qid, self.session.notes(qid))
         try:
             note = self.asker.note(
-                t("live.note_prompt"), default=self.session.notes(qid), instruction=t("live.keys_note")
+                t("live.note_prompt"), default=default, instruction=view.note_keys(self.console)
             )
         except NoteInterrupted as exc:
             self._keep_draft(qid, exc.draft, interrupted=True)
             raise
         text = note.text.strip()
-        if note.menu:
-            self._keep_draft(qid, text)
-            return self.menu(qid)
+        if note.shortcut == "detail":
+            self.drafts[qid] = note.text
+            self._full = True
+            return qid
+        if note.menu or note.shortcut:
+            if not self._keep_draft(qid, text):
+                return self._come_back(qid)
+            return self.checkpoints(qid) if note.shortcut == "checkpoints" else self.menu(qid)
         if not text:
             return self.menu(qid)
-        self._reopen()
-        self.session.answer(qid, text, self.session.evidence(qid))
-        if self._offer_edit(text):
+        if not self._may_save(qid, text):
             return self._come_back(qid)
+        self._reopen()
+        self.session.set_open_question(None)
+        self.session.answer(qid, text, self.session.evidence(qid))
         return self.after(qid)
 
-    def _keep_draft(self, qid: str, text: str, interrupted: bool = False) -> None:
+    def pace(self) -> str:
+        """Time since this sitting started and questions left, against `duration` if set."""
+        elapsed = int((self.clock() - self.started) // 60)
+        left = self.session.counts()[PENDING]
+        if self.duration is None:
+            return t("live.pace", elapsed=elapsed, left=left)
+        remaining = self.duration - elapsed
+        if remaining < 0:
+            return t("live.pace_over", elapsed=elapsed, duration=self.duration, over=-remaining, left=left)
+        return t("live.pace_target", elapsed=elapsed, duration=self.duration, remaining=remaining, left=left)
+
+    def _keep_draft(self, qid: str, text: str, interrupted: bool = False) -> bool:
         """Save a note left through the menu key or Ctrl-C: never lose what was typed.
 
         A pending question becomes answered, or "à revoir" when Ctrl-C cut the note short.
+        False when the draft holds an identifier and the visitor goes back to edit it (the
+        draft is then kept in memory only, for the note prompt).
         """
         text = text.strip()
         if not text or text == self.session.notes(qid):
-            return
+            return True
+        if interrupted and identifiers.find(text):
+            self._save_masked(qid, text)
+            return True
+        if not interrupted and not self._may_save(qid, text):
+            return False
         status = self.session.status(qid)
         if status == PENDING:
             kept = AnswerStatus.revisit if interrupted else AnswerStatus.answered
@@ -146,15 +195,42 @@ class InterviewUI:
         self._reopen()
         self.session.set_status(qid, kept, text, self.session.evidence(qid))
         if interrupted:
-            self.console.print(t("live.draft_kept", status=view.status_label(kept.value)))
+            self._say(t("live.draft_kept", status=view.status_label(kept.value)))
+        return True
 
-    def _offer_edit(self, text: str) -> bool:
+    def _may_save(self, qid: str, text: str) -> bool:
+        """Whether `text` may be written: no identifier in it, or the visitor keeps it after the
+        warning. Going back to edit it keeps it as a draft; an interruption at the warning
+        saves it masked, "à revoir"."""
+        try:
+            edit = self._wants_to_edit(text)
+        except (KeyboardInterrupt, EOFError):
+            self._save_masked(qid, text)
+            raise
+        if edit:
+            self.drafts[qid] = text
+        return not edit
+
+    def _wants_to_edit(self, text: str) -> bool:
         """Warn about personal identifiers in `text`; True when the visitor wants to edit it."""
         found = identifiers.find(text)
         if not found:
             return False
         view.show_identifiers(self.console, found)
         return self.asker.confirm(t("live.identifiers_edit"), default=True)
+
+    def _save_masked(self, qid: str, text: str) -> None:
+        """The note with its identifiers masked, "à revoir": interrupted at the warning."""
+        self._reopen()
+        self.session.set_open_question(qid)
+        masked = identifiers.masked_id(text.strip())
+        self.session.set_status(qid, AnswerStatus.revisit, masked, self.session.evidence(qid))
+        self._say(t("live.draft_masked"))
+
+    def _say(self, message: str) -> None:
+        """A line on the way out of an interruption: the terminal may be gone (SIGHUP)."""
+        with contextlib.suppress(OSError):
+            self.console.print(message)
 
     def after(self, qid: str | None) -> str:
         """The first pending question after `qid` (wrapping, `qid` excluded), else `END`."""
@@ -173,7 +249,11 @@ class InterviewUI:
 
     def menu(self, qid: str) -> str:
         options = self._menu_options(qid)
-        choice = self.asker.select(t("live.menu_prompt"), options, default="next")
+        choice = self.asker.select(
+            t("live.menu_prompt"), options, default="next", escape="note", jumps=self._jumps(JUMP)
+        )
+        if choice.startswith(JUMP):
+            return choice.removeprefix(JUMP)
         handlers: dict[str, Callable[[], str]] = {
             "next": lambda: self.after(qid),
             "note": lambda: self._come_back(qid),
@@ -211,6 +291,14 @@ class InterviewUI:
     def _number(self, qid: str) -> int:
         return self.session.position(qid) + 1
 
+    def _jumps(self, prefix: str = "") -> dict[str, Option]:
+        """Each question by its number, for lists that take a typed number."""
+        width = view.label_width(self.console)
+        return {
+            str(n): Option(prefix + item.id, view.short(f"{n}. {item.text}", width))
+            for n, item in enumerate(self.session.items(), start=1)
+        }
+
     def _rated(self) -> dict[str, int]:
         checkpoints = self.session.checkpoints()
         rated = sum(c.id in self.session.interview.checkpoints for c in checkpoints)
@@ -222,11 +310,13 @@ class InterviewUI:
 
     def _skip(self, qid: str) -> str:
         self._reopen()
+        self.session.set_open_question(None)
         self.session.skip(qid)
         return self.after(qid)
 
     def _flag(self, qid: str) -> str:
         self._reopen()
+        self.session.set_open_question(None)
         self.session.flag(qid)
         return self.after(qid)
 
@@ -239,26 +329,72 @@ class InterviewUI:
         return target
 
     def evidence(self, qid: str) -> str:
-        """Documents seen or requested: the question's list, those already noted, free entry."""
-        item = self.session.item(qid)
-        before = self.session.evidence(qid)
-        states = {e.document: e.state for e in before}
-        noted = list(states)
-        listed = list(dict.fromkeys([*item.evidence, *noted]))
-        options = [Option(e, view.short(e, view.label_width(self.console))) for e in listed]
-        options.append(Option(":other", t("live.evidence_other")))
-        chosen = self.asker.checkbox(t("live.evidence_prompt"), options, checked=noted)
-        names = [e for e in chosen if e != ":other"]
-        if ":other" in chosen:
-            typed = self.asker.text(t("live.evidence_free"), instruction=t("live.evidence_free_hint"))
-            names += [e.strip() for e in typed.split(";") if e.strip() and e.strip() not in names]
-        kept = [Evidence(document=n, state=states.get(n, DocumentState.vu)) for n in names]
-        if kept != before:
-            status = self.session.status(qid)
-            kept_status = AnswerStatus.answered if status == PENDING else AnswerStatus(status)
-            self._reopen()
-            self.session.set_status(qid, kept_status, self.session.notes(qid), kept)
-        return qid
+        """Documents: the question's and the visitor's own, each seen (vu) or asked for
+        (demandé); one key marks the pointed document, Échap goes back to the note."""
+        pointed: str | None = None
+        while True:
+            listed, states = self._documents(qid)
+            width = view.label_width(self.console)
+            options = [
+                Option(DOCUMENT + name, view.document_label(name, states.get(name), width)) for name in listed
+            ]
+            options += [Option(OTHER, t("live.evidence_other")), Option(BACK, t("live.list_back"))]
+            picked = self.asker.pick(
+                t("live.evidence_prompt"),
+                options,
+                default=pointed,
+                escape=BACK,
+                actions=self._document_keys(),
+                instruction=t("live.keys_documents"),
+            )
+            if picked.value == BACK:
+                return qid
+            if picked.value == OTHER:
+                pointed = self._other_documents(qid, listed, states) or pointed
+                continue
+            name = picked.value.removeprefix(DOCUMENT)
+            self._mark_document(qid, listed, states, name, picked.action or _next_state(states.get(name)))
+            pointed = picked.value
+
+    def _documents(self, qid: str) -> tuple[list[str], dict[str, str]]:
+        """The documents to show (the guide's, then those noted) and the state of those noted."""
+        states = {e.document: e.state.value for e in self.session.evidence(qid)}
+        return list(dict.fromkeys([*self.session.item(qid).evidence, *states])), states
+
+    def _document_keys(self) -> list[Option]:
+        return [
+            Option(state, t(f"live.document.{state}"), t(f"live.key.document_{state}"))
+            for state in (*(s.value for s in DocumentState), REMOVE)
+        ]
+
+    def _other_documents(self, qid: str, listed: list[str], states: dict[str, str]) -> str | None:
+        """Documents typed by the visitor (separated by ;), noted as seen; the first is pointed."""
+        typed = self.asker.text(t("live.evidence_free"), instruction=t("live.evidence_free_hint"))
+        names = [n.strip() for n in typed.split(";") if n.strip() and n.strip() not in states]
+        if not names:
+            return None
+        self._save_documents(
+            qid, [*listed, *names], {**states, **dict.fromkeys(names, DocumentState.vu.value)}
+        )
+        return DOCUMENT + names[0]
+
+    def _mark_document(
+        self, qid: str, listed: list[str], states: dict[str, str], name: str, state: str
+    ) -> None:
+        changed = dict(states)
+        if state == REMOVE:
+            changed.pop(name, None)
+        else:
+            changed[name] = state
+        if changed != states:
+            self._save_documents(qid, listed, changed)
+
+    def _save_documents(self, qid: str, listed: list[str], states: dict[str, str]) -> None:
+        kept = [Evidence(document=n, state=DocumentState(states[n])) for n in listed if n in states]
+        status = self.session.status(qid)
+        kept_status = AnswerStatus.answered if status == PENDING else AnswerStatus(status)
+        self._reopen()
+        self.session.set_status(qid, kept_status, self.session.notes(qid), kept)
 
     def editor(self, qid: str) -> str:
         """The note in the user's editor; saved like a draft, then back to the note prompt."""
@@ -266,7 +402,6 @@ class InterviewUI:
         edited = self.asker.editor(before)
         if edited.strip() and edited.strip() != before:
             self._keep_draft(qid, edited)
-            self._offer_edit(edited)
         return qid
 
     # --- moving around -------------------------------------------------------------------
@@ -290,7 +425,9 @@ class InterviewUI:
         options.append(Option(":add", t("live.act.add")))
         options.append(Option(BACK, t("live.list_back")))
         self.console.print(t("live.legend"))
-        choice = self.asker.select(t("live.list_prompt"), options, default=self.pointer(current))
+        choice = self.asker.select(
+            t("live.list_prompt"), options, default=self.pointer(current), escape=BACK, jumps=self._jumps()
+        )
         here = current or END
         if choice == ":checkpoints":
             return self.checkpoints(here)
@@ -314,7 +451,7 @@ class InterviewUI:
             self.console.print(t("live.search_none", query=escape(query)))
             return here
         options.append(Option(BACK, t("live.list_back")))
-        choice = self.asker.select(t("live.search_results", count=len(options) - 1), options)
+        choice = self.asker.select(t("live.search_results", count=len(options) - 1), options, escape=BACK)
         if choice == BACK:
             return here
         kind, _, ident = choice.partition(":")
@@ -387,7 +524,12 @@ class InterviewUI:
     # --- checkpoints ---------------------------------------------------------------------
 
     def checkpoints(self, here: str) -> str:
-        """The audience's checkpoints, rated one by one; back to `here` afterwards."""
+        """The audience's checkpoints; back to `here` afterwards (Échap).
+
+        The pointer starts on the next unrated one; o / n / a (y / n / a in English) rate the
+        checkpoint under it at once, Enter opens its whole text first. After the comment
+        (Enter: none) the pointer moves on to the next unrated one.
+        """
         checkpoints = self.session.checkpoints()
         if not checkpoints:
             self.console.print(t("live.no_checkpoints"))
@@ -396,14 +538,25 @@ class InterviewUI:
         while True:
             options = self._checkpoint_options(checkpoints)
             options.append(Option(BACK, t("live.checkpoints_back")))
-            default = self._next_unrated(last) or BACK
-            choice = self.asker.select(
-                t("live.checkpoints_prompt", **self._rated()), options, default=default
+            picked = self.asker.pick(
+                t("live.checkpoints_prompt", **self._rated()),
+                options,
+                default=self._next_unrated(last) or BACK,
+                escape=BACK,
+                actions=self._rating_keys(),
+                instruction=t("live.keys_rate"),
             )
-            if choice == BACK:
+            if picked.value == BACK:
                 return here
-            self.rate(self._checkpoint(choice))
-            last = choice
+            checkpoint = self._checkpoint(picked.value)
+            if picked.action is None:
+                self.rate(checkpoint)
+            else:
+                self._rate_as(checkpoint, picked.action)
+            last = picked.value
+
+    def _rating_keys(self) -> list[Option]:
+        return [Option(r.value, t(f"live.rating.{r.value}"), t(f"live.key.rating_{r.value}")) for r in Rating]
 
     def _checkpoint_options(self, checkpoints: list[Checkpoint]) -> list[Option]:
         """The checkpoints under their section headings."""
@@ -426,30 +579,39 @@ class InterviewUI:
         return next(c for c in self.session.checkpoints() if c.id == checkpoint_id)
 
     def rate(self, checkpoint: Checkpoint) -> None:
-        """oui / non / na with a comment; leaving it unrated is an option too.
-
-        The rating is saved as soon as it is chosen (with the comment it had), then again
-        with the comment: Ctrl-C at the comment keeps the rating.
-        """
+        """oui / non / na with a comment; leaving it unrated is an option too (or Échap)."""
         view.show_checkpoint(self.console, self.session, checkpoint)
         rated = self.session.interview.checkpoints.get(checkpoint.id)
-        options = [
-            Option(r.value, t(f"live.rating.{r.value}"), t(f"live.key.rating_{r.value}")) for r in Rating
-        ]
+        options = self._rating_keys()
         options.append(Option(BACK, t("live.rating.leave"), t("live.key.rating_leave")))
         rating = self.asker.select(
-            t("live.rating_prompt"), options, default=rated.rating.value if rated else None
+            t("live.rating_prompt"), options, default=rated.rating.value if rated else None, escape=BACK
         )
-        if rating == BACK:
-            return
+        if rating != BACK:
+            self._rate_as(checkpoint, rating)
+
+    def _rate_as(self, checkpoint: Checkpoint, rating: str) -> None:
+        """Save `rating` at once (with the comment and basis it had), then ask the comment and
+        the basis (Enter: no comment, `entretien`): Ctrl-C at the comment keeps the rating."""
+        rated = self.session.interview.checkpoints.get(checkpoint.id)
         comment = rated.comment if rated else ""
+        basis = rated.basis.value if rated else Basis.entretien.value
         self._reopen()
-        self.session.rate(checkpoint.id, rating, comment)
+        self.session.rate(checkpoint.id, rating, comment, basis)
+        bases = [Option(b.value, t(f"live.basis.{b.value}")) for b in Basis]
         while True:
-            comment = self.asker.text(t("live.comment_prompt"), default=comment).strip()
-            self._reopen()
-            self.session.rate(checkpoint.id, rating, comment)
-            if not self._offer_edit(comment):
+            answer = self.asker.tagged(
+                t("live.comment_prompt"), bases, basis, default=comment, instruction=t("live.keys_comment")
+            )
+            comment, basis = answer.text.strip(), answer.tag
+            try:
+                edit = self._wants_to_edit(comment)
+            except (KeyboardInterrupt, EOFError):
+                self.session.rate(checkpoint.id, rating, identifiers.masked_id(comment), basis)
+                raise
+            if not edit:
+                self._reopen()
+                self.session.rate(checkpoint.id, rating, comment, basis)
                 return
 
     # --- the end -------------------------------------------------------------------------
@@ -471,7 +633,14 @@ class InterviewUI:
             elif name not in ("pending", "revisit", "checkpoints"):
                 options.append(action(name))
         default = "checkpoints" if rated["rated"] < rated["total"] else "finish"
-        choice = self.asker.select(t("live.menu_prompt"), options, default=default)
+        self.session.set_open_question(None)
+        choice = self.asker.select(
+            t("live.menu_prompt"), options, default=default, escape=BACK, jumps=self._jumps(JUMP)
+        )
+        if choice == BACK:
+            return self.trail[-1] if self.trail else END
+        if choice.startswith(JUMP):
+            return choice.removeprefix(JUMP)
         if choice == "pending":
             return self.after(None)
         if choice == "revisit":
@@ -495,9 +664,10 @@ class InterviewUI:
             self.console.print(t("live.finish_left", pending=counts[PENDING], unrated=unrated))
         if unrated and self.asker.confirm(t("live.finish_rate_first", count=unrated), default=True):
             return self.checkpoints(here)
-        if counts[PENDING] and not self.asker.confirm(t("live.finish_anyway"), default=True):
+        if counts[PENDING] and not self.asker.confirm(t("live.finish_anyway"), default=False):
             return here
         view.show_summary(self.console, self.session)
+        self.session.set_open_question(None)
         self.session.complete()
         return DONE
 
@@ -505,6 +675,15 @@ class InterviewUI:
         """A completed interview that is changed again is in progress until finished again."""
         if self.session.interview.status == "completed":
             self.session.reopen()
+
+
+REMOVE = "retirer"  # a document list's action that takes the document off the list
+
+
+def _next_state(state: str | None) -> str:
+    """Enter on a document: not noted → seen → asked for → not noted."""
+    following = {None: DocumentState.vu.value, DocumentState.vu.value: DocumentState.demande.value}
+    return following.get(state, REMOVE)
 
 
 def _editor_name() -> str:

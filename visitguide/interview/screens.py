@@ -35,7 +35,8 @@ def short(text: str, width: int) -> str:
 
 
 def label_width(console: Console) -> int:
-    return max(console.width - 14, 30)
+    """Room for an option's label in a list: the pointer and a key go before it."""
+    return max(console.width - 8, 30)
 
 
 def question_label(session: Session, item: Item, width: int) -> str:
@@ -67,6 +68,17 @@ def progress_line(session: Session) -> str:
     )
 
 
+def short_progress(session: Session) -> str:
+    """`répondues 2/6 · à revoir 1`: the progress line without its zeros (a panel's border)."""
+    counts = session.counts()
+    answered, total = session.progress()
+    parts = [t("live.progress_short", answered=answered, total=total)]
+    for status in ("revisit", "skipped"):
+        if counts[status]:
+            parts.append(t(f"live.progress_{status}", count=counts[status]))
+    return " · ".join(parts)
+
+
 def criteria_lines(session: Session, criteria: tuple[str, ...] | list[str]) -> list[str]:
     """One line per criterion: code, title, and the 2025 equivalent where the guide has one
     (`EQUIVALENT_REFERENTIEL`)."""
@@ -88,7 +100,7 @@ def criteria_lines(session: Session, criteria: tuple[str, ...] | list[str]) -> l
     return lines
 
 
-def _sheet(text: str, rows: list[tuple[str, str]]) -> RenderableType:
+def _sheet(text: str, rows: list[tuple[str, str]], gap: bool = True) -> RenderableType:
     """The text in bold, then labelled rows whose long lines wrap under their own column."""
     from rich.console import Group
     from rich.table import Table
@@ -98,18 +110,65 @@ def _sheet(text: str, rows: list[tuple[str, str]]) -> RenderableType:
     grid.add_column(ratio=1)
     for label, content in rows:
         grid.add_row(label, content)
-    return Group(f"[bold]{escape(text)}[/]", "", grid)
+    return Group(f"[bold]{escape(text)}[/]", *([""] if gap else []), grid)
 
 
 def _documents(evidence: tuple[str, ...] | list[str]) -> str:
     return "\n".join(f"• {escape(e)}" for e in evidence)
 
 
-def show_question(console: Console, session: Session, item: Item) -> None:
-    """The question screen: text, criteria, hint, documents, status and progress."""
+NOTE_ROOM = 8
+"""Lines kept under the question panel: a blank line, the note's key hint and prompt, and five
+lines of note."""
+
+
+def show_question(
+    console: Console, session: Session, item: Item, *, pace: str = "", full: bool = False
+) -> None:
+    """The question screen: text, criteria, hint, documents, status, progress and pace.
+
+    On a short terminal (a laptop's 24 lines) the panel is folded unless `full`: the question
+    and its criteria codes, the rest on Ctrl-O, so that the question and five lines of note
+    stay in view together, with the menu under them.
+    """
+    panel = _question_panel(session, item, pace, folded=False)
+    if not full and _height(console, panel) + NOTE_ROOM > console.height:
+        panel = _question_panel(session, item, pace, folded=True)
+    else:
+        console.print()
+    console.print(panel)
+
+
+def _height(console: Console, renderable: RenderableType) -> int:
+    return len(console.render_lines(renderable, console.options, pad=False))
+
+
+def _question_panel(session: Session, item: Item, pace: str, *, folded: bool) -> RenderableType:
     from rich.panel import Panel
 
     number, total = session.position(item.id) + 1, len(session.items())
+    rows = _folded_rows(session, item) if folded else _full_rows(session, item)
+    status = session.status(item.id)
+    if status != PENDING:
+        line = f"{MARKS[status]} {status_label(status)}"
+        if session.notes(item.id):
+            line += f" [dim]· {t('live.notes_below')}[/]"
+        rows.append((t("live.status_heading"), line))
+    title = t("live.question_title", number=number, total=total, id=escape(item.id))
+    if item.added:
+        title += " · " + t("live.added_mark")
+    subtitle = " · ".join(p for p in (short_progress(session), pace) if p)
+    body = _sheet(item.text, rows, gap=not folded)
+    if folded:
+        more = _more(session, item)
+        if more:
+            from rich.console import Group
+
+            body = Group(body, f"[dim]{t('live.more_on_key', what=more)}[/]")
+    return Panel(body, title=title, title_align="left", subtitle=subtitle)
+
+
+def _full_rows(session: Session, item: Item) -> list[tuple[str, str]]:
     rows = [
         (
             t("live.criteria_heading"),
@@ -126,19 +185,44 @@ def show_question(console: Console, session: Session, item: Item) -> None:
             e.document if e.state == "vu" else t("live.document_requested", document=e.document) for e in seen
         ]
         rows.append((t("live.seen_heading"), _documents(shown)))
-    status = session.status(item.id)
-    if status != PENDING:
-        line = f"{MARKS[status]} {status_label(status)}"
-        if session.notes(item.id):
-            line += f" [dim]· {t('live.notes_below')}[/]"
-        rows.append((t("live.status_heading"), line))
-    title = t("live.question_title", number=number, total=total, id=escape(item.id))
-    if item.added:
-        title += " · " + t("live.added_mark")
-    console.print()
-    console.print(
-        Panel(_sheet(item.text, rows), title=title, title_align="left", subtitle=progress_line(session))
-    )
+    return rows
+
+
+def _folded_rows(session: Session, item: Item) -> list[tuple[str, str]]:
+    """The criteria codes only; documents noted as a count."""
+    codes = " · ".join(f"[bold]{escape(c)}[/]" for c in item.criteria) or t("live.no_criteria")
+    rows = [(t("live.criteria_heading"), codes)]
+    seen = session.evidence(item.id)
+    if seen:
+        rows.append((t("live.seen_heading"), str(len(seen))))
+    return rows
+
+
+def _more(session: Session, item: Item) -> str:
+    """What the folded panel leaves out, named for the Ctrl-O line."""
+    parts = []
+    if item.hint:
+        parts.append(t("live.more.hint"))
+    if item.evidence or session.evidence(item.id):
+        parts.append(t("live.more.evidence"))
+    if item.criteria:
+        parts.append(t("live.more.titles"))
+    return ", ".join(parts)
+
+
+def note_keys(console: Console) -> str:
+    """The note prompt's key hint, short enough for the terminal's width."""
+    full = t("live.keys_note")
+    prompt = len(t("live.note_prompt")) + 4  # "? Notes  "
+    return full if len(full.split("\n")[0]) + prompt <= console.width else t("live.keys_note_short")
+
+
+def document_label(name: str, state: str | None, width: int) -> str:
+    """`vu       Rapport d'audit`: the document's state, then its name."""
+    marks = {key: t(f"live.document_mark.{key}") for key in ("vu", "demande", "none")}
+    pad = max(len(m) for m in marks.values())
+    mark = marks.get(state or "none", marks["none"])
+    return f"{mark:<{pad}} " + short(name, width - pad - 1)
 
 
 def show_checkpoint(console: Console, session: Session, checkpoint: Checkpoint) -> None:
@@ -151,7 +235,9 @@ def show_checkpoint(console: Console, session: Session, checkpoint: Checkpoint) 
         rows.append((t("live.evidence_heading"), _documents(checkpoint.evidence)))
     rated = session.interview.checkpoints.get(checkpoint.id)
     if rated is not None:
-        rows.append((t("live.rated_heading"), rated.rating.value))
+        rows.append(
+            (t("live.rated_heading"), f"{rated.rating.value} · {t(f'live.basis.{rated.basis.value}')}")
+        )
         if rated.comment:
             rows.append((t("live.comment_heading"), escape(rated.comment)))
     title = t("live.checkpoint_title", section=escape(checkpoint.section))

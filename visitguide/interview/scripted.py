@@ -111,9 +111,10 @@ def _guide(script: Script, guide_id: str | None, banks: Sequence[Path]) -> bank.
 
 
 def _audience(script: Script, guide: bank.Guide, audience: str | None) -> str:
-    if audience is not None:
-        guide.require_audience(audience)
-        return audience
+    if audience is not None:  # typed on the command line: any case, a unique prefix
+        from visitguide.bank import typed
+
+        return typed.resolve(audience, [a.id for a in guide.audiences], "audience.unknown")
     if script.header.audience is None:
         ids = ", ".join(a.id for a in guide.audiences)
         raise UsageError(t("scripted.no_audience", path=script.path, ids=ids))

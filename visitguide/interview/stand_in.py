@@ -8,11 +8,11 @@ the real widgets.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from visitguide.interview.asker import Note, NoteInterrupted, Option, Validator, choosable
+from visitguide.interview.asker import Note, NoteInterrupted, Option, Picked, Tagged, Validator, choosable
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,31 @@ class Menu:
     """Scripted answer to a note prompt: the note ended with the menu key, holding `text`."""
 
     text: str = ""
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """Scripted answer to a note prompt: the note left with a shortcut (`asker.NOTE_SHORTCUTS`:
+    "checkpoints" for Ctrl-P, "detail" for Ctrl-O), holding `text`."""
+
+    name: str
+    text: str = ""
+
+
+class _Escape:
+    def __repr__(self) -> str:
+        return "ESC"
+
+
+ESC = _Escape()
+"""Scripted Échap: leaves a list (its `escape` value), or a checkbox unchanged."""
+
+
+@dataclass(frozen=True)
+class Number:
+    """Scripted number typed in a list that takes numbers, then Enter."""
+
+    number: int
 
 
 @dataclass(frozen=True)
@@ -52,10 +77,12 @@ class StandInError(AssertionError):
 class StandInAsker:
     """Replays `answers` in order, one per prompt, checking each against the prompt.
 
-    An answer is the value a person would have chosen: an option value for `select`, a list
-    of values for `checkbox`, a string for `text`, `note` and `editor`, a bool for `confirm`,
-    `ENTER` (None) for the default, `Menu(text)` for a note ended with Tab, `CtrlC()` or an
-    `EOFError` for Ctrl-C or Ctrl-D. Running out of answers is a `StandInError`.
+    An answer is the value a person would have chosen: an option value for `select` (or
+    `Number(n)`, or `ESC`), a `Picked` for `pick`, a list of values for `checkbox`, a string for
+    `text`, `note` and `editor`, a string or a `Tagged` for `tagged`, a bool for `confirm`,
+    `ENTER` (None) for the default, `Menu(text)` or `Shortcut(name, text)` for a note ended
+    with Tab or a shortcut, `CtrlC()` or an `EOFError` for Ctrl-C or Ctrl-D. Running out of
+    answers is a `StandInError`.
     """
 
     answers: Iterable[object]
@@ -87,19 +114,57 @@ class StandInAsker:
         values = choosable(prompt.options)
         return StandInError(f"{answer!r} does not fit {prompt.kind} prompt {prompt.message!r} {values or ''}")
 
-    def select(self, message: str, options: Sequence[Option], default: str | None = None) -> str:
+    def select(
+        self,
+        message: str,
+        options: Sequence[Option],
+        default: str | None = None,
+        *,
+        escape: str | None = None,
+        jumps: Mapping[str, Option] | None = None,
+    ) -> str:
         prompt = Prompt("select", message, default, tuple(options))
         answer = self._next(prompt)
+        if answer is ESC and escape is not None:
+            return escape
+        if isinstance(answer, Number) and jumps and str(answer.number) in jumps:
+            return jumps[str(answer.number)].value
         if answer is ENTER:
-            answer = default if default is not None else choosable(options)[0]
+            answer = default if default in choosable(options) else choosable(options)[0]
         if not isinstance(answer, str) or answer not in choosable(options):
+            raise self._mismatch(prompt, answer)
+        return answer
+
+    def pick(
+        self,
+        message: str,
+        options: Sequence[Option],
+        default: str | None = None,
+        *,
+        escape: str | None = None,
+        actions: Sequence[Option] = (),
+        instruction: str | None = None,
+    ) -> Picked:
+        prompt = Prompt("pick", message, default, tuple(options), instruction=instruction)
+        answer = self._next(prompt)
+        if answer is ESC and escape is not None:
+            return Picked(escape)
+        if answer is ENTER:
+            answer = Picked(default if default in choosable(options) else choosable(options)[0])
+        if isinstance(answer, str):
+            answer = Picked(answer)
+        if (
+            not isinstance(answer, Picked)
+            or answer.value not in choosable(options)
+            or answer.action not in (None, *(a.value for a in actions))
+        ):
             raise self._mismatch(prompt, answer)
         return answer
 
     def checkbox(self, message: str, options: Sequence[Option], checked: Collection[str] = ()) -> list[str]:
         prompt = Prompt("checkbox", message, tuple(checked), tuple(options))
         answer = self._next(prompt)
-        chosen = list(checked) if answer is ENTER else answer
+        chosen = list(checked) if answer is ENTER or answer is ESC else answer
         values = choosable(options)
         if not isinstance(chosen, list | tuple) or any(v not in values for v in chosen):
             raise self._mismatch(prompt, answer)
@@ -122,6 +187,24 @@ class StandInAsker:
             raise StandInError(f"{value!r} refused at {message!r}: {problem}")
         return value
 
+    def tagged(
+        self,
+        message: str,
+        tags: Sequence[Option],
+        tag: str,
+        default: str = "",
+        instruction: str | None = None,
+    ) -> Tagged:
+        prompt = Prompt("tagged", message, (default, tag), tuple(tags), instruction=instruction)
+        answer = self._next(prompt)
+        if answer is ENTER:
+            answer = Tagged(default, tag)
+        elif isinstance(answer, str):
+            answer = Tagged(answer, tag)
+        if not isinstance(answer, Tagged) or answer.tag not in choosable(tags):
+            raise self._mismatch(prompt, answer)
+        return answer
+
     def note(self, message: str, default: str = "", instruction: str | None = None) -> Note:
         prompt = Prompt("note", message, default, instruction=instruction)
         answer = self._next(prompt)
@@ -129,6 +212,8 @@ class StandInAsker:
             return Note(default)
         if isinstance(answer, Menu):
             return Note(answer.text, menu=True)
+        if isinstance(answer, Shortcut):
+            return Note(answer.text, shortcut=answer.name)
         if not isinstance(answer, str):
             raise self._mismatch(prompt, answer)
         return Note(answer)

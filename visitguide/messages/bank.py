@@ -118,6 +118,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "several guides found ({ids}): give --guide",
     ),
     "guide.unknown": ("guide inconnu « {id} ».", "unknown guide '{id}'."),
+    "typed.ambiguous": (
+        "« {id} » peut désigner plusieurs identifiants : {ids} ; tapez-en davantage.",
+        "'{id}' may mean several ids: {ids}; type more of it.",
+    ),
     "audience.unknown": ("public inconnu « {id} ».", "unknown audience '{id}'."),
     "criterion.unknown": ("critère inconnu « {id} ».", "unknown criterion '{id}'."),
     "question.unknown": ("question inconnue « {id} ».", "unknown question '{id}'."),

@@ -28,6 +28,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chrome.no_such_command": ("commande inconnue : « {name} ».", "no such command: '{name}'."),
     "chrome.extra_argument": ("argument en trop : {detail}.", "unexpected extra argument: {detail}."),
     "chrome.bad_usage": ("utilisation incorrecte.", "bad usage."),
+    "chrome.install_completion": (
+        "Installe la complétion pour le shell courant (bash, zsh, fish).",
+        "Install completion for the current shell (bash, zsh, fish).",
+    ),
+    "chrome.show_completion": (
+        "Affiche le script de complétion du shell courant, à copier.",
+        "Show the completion script for the current shell, to copy.",
+    ),
+    "chrome.completion_installed": (
+        "Complétion {shell} installée dans {path} ; elle prend effet dans un nouveau terminal.",
+        "{shell} completion installed in {path}; it takes effect in a new terminal.",
+    ),
     "chrome.value_not_allowed": ("« {value} » n'est pas une valeur permise", "'{value}' is not allowed"),
     "chrome.value_not_in": (
         "« {value} » n'est pas permis (valeurs possibles : {choices})",
@@ -48,6 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metavar.paths": ("CHEMIN", "PATH"),
     "metavar.fiche": ("FICHE", "FICHE"),
     "metavar.id": ("ID", "ID"),
+    "metavar.minutes": ("MINUTES", "MINUTES"),
     # app and options
     "help.app": (
         "Guide d'entretien des experts-visiteurs de la HAS : banques de questions, entretiens, rapports de visite.",
@@ -151,12 +164,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Interviewee's role (never their name).",
     ),
     "help.visitor": ("Expert-visiteur.", "Expert-visitor."),
-    "help.date": ("Date de l'entretien (par défaut : aujourd'hui).", "Interview date (default: today)."),
+    "help.date": (
+        "Date de l'entretien, AAAA-MM-JJ ou JJ/MM/AAAA (par défaut : aujourd'hui).",
+        "Interview date, YYYY-MM-DD or DD/MM/YYYY (default: today).",
+    ),
     "help.export_paths": ("Fichiers ou dossiers d'entretiens.", "Interview files or folders."),
     "help.export_format": ("Format : md, html, csv, json ou docx.", "Format: md, html, csv, json or docx."),
     "help.output": (
-        "Fichier de sortie (par défaut : sortie standard pour md, csv et json).",
-        "Output file (default: standard output for md, csv and json).",
+        "Fichier de sortie (par défaut : sortie standard pour md, html, csv et json ; docx demande un fichier).",
+        "Output file (default: standard output for md, html, csv and json; docx needs a file).",
+    ),
+    "help.duration": (
+        "Durée prévue de l'entretien, en minutes : le temps restant s'affiche à chaque question.",
+        "Planned length of the interview, in minutes: the time left is shown with each question.",
+    ),
+    "usage.status_no_path": (
+        "indiquez les fichiers ou dossiers d'entretiens de la visite (par exemple : visitguide status entretiens/)",
+        "give the visit's interview files or folders (for example: visitguide status entretiens/)",
+    ),
+    "usage.check_no_path": (
+        "indiquez les fichiers ou dossiers d'entretiens à examiner (par exemple : visitguide check entretiens/)",
+        "give the interview files or folders to scan (for example: visitguide check entretiens/)",
+    ),
+    "usage.bad_duration": (
+        "durée invalide « {value} » : un nombre de minutes, par exemple --duration 45",
+        "invalid duration '{value}': a number of minutes, for example --duration 45",
     ),
     "help.force": (
         "Remplace le fichier de sortie s'il existe (jamais un fichier d'entretien).",
