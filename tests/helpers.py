@@ -12,6 +12,7 @@ import io
 import json
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -369,3 +370,74 @@ def typed(keys: str, prompt: Callable[[QuestionaryAsker], T]) -> T:
             return prompt(QuestionaryAsker())
         finally:
             timer.join()
+
+
+# --- the installed program in a real pseudo-terminal (pexpect) -------------------------------
+
+CTRL_P = "\x10"
+PTY_TIMEOUT = 15
+PTY_CONTEXT = (
+    "--establishment",
+    "CH",
+    "--role",
+    "DSI",
+    "--visitor",
+    "EV",
+    "--sector",
+    "SI",
+    "--date",
+    "2026-11-29",
+)
+
+
+def program() -> list[str]:
+    """The installed console script beside this Python, else `python -m visitguide`."""
+    script = Path(sys.executable).parent / "visitguide"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "visitguide"]
+
+
+def spawn(
+    *args: str,
+    cwd: Path,
+    env_extra: dict[str, str] | None = None,
+    dimensions: tuple[int, int] = (40, 120),
+    encoding: str = "utf-8",
+) -> Any:
+    """The program in a pseudo-terminal of `dimensions` (rows, columns)."""
+    import pexpect
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")}
+    env.update(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm-256color", **(env_extra or {}))
+    command, *first = program()
+    return pexpect.spawn(
+        command,
+        [*first, *args],
+        cwd=str(cwd),
+        env=env,
+        encoding=encoding,
+        codec_errors="replace",
+        timeout=PTY_TIMEOUT,
+        dimensions=dimensions,
+    )
+
+
+def note(child: Any, number: int, text: str, total: int = 3) -> None:
+    """Wait for question `number`'s note prompt, type `text`, end it with Esc then Enter."""
+    child.expect(f"Question {number}/{total}")
+    child.expect("Tab : menu")
+    child.send(text)
+    child.send(ESC_ENTER)
+
+
+def finished(child: Any) -> int:
+    """The exit status once the program has ended."""
+    import pexpect
+
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus is not None
+    return int(child.exitstatus)
+
+
+def read(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import CTRL_C, CTRL_D, DOWN, ESC_ENTER, typed
+from visitguide.interview import hangup
 from visitguide.interview.asker import Note, NoteInterrupted, Option, heading
 from visitguide.interview.widgets import QuestionaryAsker
 
@@ -154,3 +158,56 @@ def test_no_editor_at_all_keeps_the_text_and_says_so(
         "EDITOR (« ' ») ne se lit pas comme une commande (un guillemet non fermé ?) : ignorée",
         "Aucun éditeur trouvé ($VISUAL, $EDITOR, editor, nano, vi) : la note reste telle quelle.",
     ]
+
+
+# --- signals reaching a prompt ----------------------------------------------------------------
+
+
+def _signalled(sig: int, keys: str, prompt: Callable[[QuestionaryAsker], object]) -> object:
+    """Run `prompt` with `keys` typed, `sig` sent to this process once it waits for more; the
+    input is closed two seconds later, so a signal that goes nowhere ends in EOFError."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        sender = threading.Timer(0.5, os.kill, (os.getpid(), sig))
+        closer = threading.Timer(2.5, pipe.close)
+        sender.start()
+        closer.start()
+        try:
+            return prompt(QuestionaryAsker())
+        finally:
+            sender.cancel()
+            closer.cancel()
+
+
+@pytest.mark.parametrize("kind", ["select", "checkbox", "pick", "confirm", "text"])
+def test_sigint_outside_raw_mode_ends_any_prompt(kind: str) -> None:
+    """SIGINT that prompt_toolkit catches (Ctrl-C pressed while the terminal was between two
+    prompts) arrives as a `<sigint>` key: questionary's lists did not bind it, and the
+    interview hung there (the pseudo-terminal test of kill -9 then resume timed out)."""
+    prompts: dict[str, Callable[[QuestionaryAsker], object]] = {
+        "select": lambda a: a.select("Choix", OPTIONS),
+        "checkbox": lambda a: a.checkbox("Cases", OPTIONS),
+        "pick": lambda a: a.pick("Points", OPTIONS, actions=[Option("oui", "oui", "o")]),
+        "confirm": lambda a: a.confirm("Sûr ?"),
+        "text": lambda a: a.text("Texte"),
+    }
+    with pytest.raises(KeyboardInterrupt):
+        _signalled(signal.SIGINT, "", prompts[kind])
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM])
+def test_a_hangup_ends_the_note_with_its_draft(sig: int) -> None:
+    with hangup.catching(), pytest.raises(NoteInterrupted) as interrupted:
+        _signalled(sig, "à moitié tapée", lambda a: a.note("Notes"))
+    assert interrupted.value.draft == "à moitié tapée"
+    assert hangup.exit_code() == 128 + sig
+
+
+def test_a_hangup_ends_a_list_too() -> None:
+    with hangup.catching(), pytest.raises(KeyboardInterrupt):
+        _signalled(signal.SIGTERM, "", lambda a: a.select("Choix", OPTIONS))
+    assert hangup.exit_code() == 143

@@ -6,64 +6,18 @@ that pexpect never gives.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
-import sys
 from pathlib import Path
-from typing import Any
 
 import pexpect
 import pytest
 
+from tests.helpers import CTRL_C, DOWN, ESC_ENTER, PTY_CONTEXT, Q1, Q2, Q3, finished, note, read, spawn
+
 pytestmark = pytest.mark.slow
 
-ESC_ENTER = "\x1b\r"
-DOWN = "\x1b[B"
-CTRL_C = "\x03"
-TIMEOUT = 15
-Q1, Q2, Q3 = "regles-acces-si", "acces-distance-mobilite", "identification-professionnels-si"
-
-
-def program() -> list[str]:
-    """The installed console script beside this Python, else `python -m visitguide`."""
-    script = Path(sys.executable).parent / "visitguide"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "visitguide"]
-
-
-def spawn(*args: str, cwd: Path, env_extra: dict[str, str] | None = None) -> pexpect.spawn:
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")}
-    env.update(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm-256color", **(env_extra or {}))
-    command, *first = program()
-    child = pexpect.spawn(
-        command,
-        [*first, *args],
-        cwd=str(cwd),
-        env=env,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        dimensions=(40, 120),
-    )
-    return child
-
-
-def note(child: pexpect.spawn, number: int, text: str) -> None:
-    """Wait for question `number`'s note prompt, type `text`, end it with Esc then Enter."""
-    child.expect(f"Question {number}/3")
-    child.expect("Tab : menu")
-    child.send(text)
-    child.send(ESC_ENTER)
-
-
-def finished(child: pexpect.spawn) -> int:
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus is not None
-    return child.exitstatus
-
-
-def read(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+CONTEXT_ARGS = PTY_CONTEXT
 
 
 def test_a_short_interview_typed_to_the_end(tmp_path: Path) -> None:
@@ -99,20 +53,6 @@ def test_a_short_interview_typed_to_the_end(tmp_path: Path) -> None:
         Q2: "VPN + MFA",
         Q3: "Carte CPS",
     }
-
-
-CONTEXT_ARGS = (
-    "--establishment",
-    "CH",
-    "--role",
-    "DSI",
-    "--visitor",
-    "EV",
-    "--sector",
-    "SI",
-    "--date",
-    "2026-11-29",
-)
 
 
 def test_ctrl_c_then_resume_keeps_every_answer(tmp_path: Path) -> None:

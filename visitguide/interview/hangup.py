@@ -6,8 +6,9 @@ the command ends with 129 or 143 (CONTRACT.md §5). When a prompt is on screen, 
 handed to it (`deliver`, set by the prompt widgets) so that the prompt ends itself the way
 Ctrl-C ends it, draft included, rather than being torn down halfway through a redraw.
 
-Only the first signal counts: the ones after it are ignored while the draft is saved, so that
-a terminal emulator that sends SIGHUP twice cannot cut the save short.
+Only the first signal counts: the ones after it (SIGINT included) are ignored while the draft
+is saved, so that a terminal emulator that sends SIGHUP twice, or a supervisor that follows
+SIGTERM with SIGINT, cannot cut the save short.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def _handler(signum: int, frame: FrameType | None) -> None:
     if received is not None:
         return
     received = signum
-    for other in SIGNALS:
+    for other in (*SIGNALS, signal.SIGINT):
         signal.signal(other, signal.SIG_IGN)
     if deliver is not None and deliver():
         return
@@ -47,7 +48,8 @@ def catching() -> Iterator[None]:
     global received
     received = None
     try:
-        previous = {s: signal.signal(s, _handler) for s in SIGNALS}
+        previous = {signal.SIGINT: signal.getsignal(signal.SIGINT)}
+        previous.update({s: signal.signal(s, _handler) for s in SIGNALS})
     except ValueError:  # not the main thread: signals keep their default behaviour
         yield
         return
@@ -55,7 +57,8 @@ def catching() -> Iterator[None]:
         yield
     finally:
         for s, handler in previous.items():
-            signal.signal(s, handler)
+            if handler is not None:
+                signal.signal(s, handler)
 
 
 def exit_code() -> ExitCode:
