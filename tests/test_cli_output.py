@@ -76,3 +76,66 @@ def test_english_names_parameters_in_english(cli: Invoke) -> None:
     result = cli("export", "--format", "pdf", env={"VISITGUIDE_LANG": "en"})
     assert result.exit_code == 2
     assert "--format" in result.stderr and "'pdf'" in result.stderr
+
+
+# --- the command line as people use it (issue 14, point 10 and 15) -------------------------------
+
+
+def test_a_mistyped_command_gets_a_suggestion(cli: Invoke) -> None:
+    result = cli("gudes")
+    assert result.exit_code == 2
+    assert "commande inconnue : « gudes ». Vouliez-vous dire « guides » ?" in result.stderr
+
+
+def test_a_bare_command_prints_the_help_without_an_error(cli: Invoke) -> None:
+    result = cli()
+    assert result.exit_code == 0
+    assert "Utilisation : visitguide" in result.stdout and "interview" in result.stdout
+    assert "Erreur" not in result.stderr + result.stdout
+
+
+def test_usage_lines_show_paths_as_people_read_them(cli: Invoke) -> None:
+    for command in ("status", "export", "check"):
+        out = cli(command, "--help").stdout
+        assert "CHEMIN…" in out, command
+        assert "{CHEMIN}" not in out and "CHEMIN]..." not in out and "CHEMIN..." not in out
+
+
+def test_export_help_says_html_goes_to_standard_output_too(cli: Invoke) -> None:
+    assert "sortie standard pour md, html, csv et json" in " ".join(cli("export", "--help").stdout.split())
+
+
+def test_completion_options_are_offered_in_french(cli: Invoke) -> None:
+    out = " ".join(cli("--help").stdout.split())
+    assert "--install-completion" in out and "Installe la complétion" in out
+    assert "--show-completion" in out
+
+
+def complete(words: str, tmp_path: Path) -> list[str]:
+    """What bash completion offers for the command line `words` (the last word being typed)."""
+    from tests.helpers import program
+
+    env = {**os.environ, "_VISITGUIDE_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    done = subprocess.run(program(), env=env, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_completion_offers_ids_from_the_banks_and_interview_files(tmp_path: Path) -> None:
+    assert complete("visitguide gu", tmp_path) == ["guides"]
+    assert complete("visitguide interview --audience go", tmp_path) == ["gouvernance"]
+    audiences = {"gouvernance", "technique", "professionnels"}
+    assert set(complete("visitguide interview -a ", tmp_path)) == audiences
+    assert complete("visitguide questions --guide ri", tmp_path) == ["risques-numeriques"]
+    assert "3.6-02" in complete("visitguide questions --criterion 3.6", tmp_path)
+    (tmp_path / "entretiens").mkdir()
+    (tmp_path / "entretiens" / "2026-12-01-technique-0b6c1f2a.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("", encoding="utf-8")
+    assert complete("visitguide interview --resume ", tmp_path) == [
+        "entretiens/",
+        "entretiens/2026-12-01-technique-0b6c1f2a.json",
+    ]
+    assert complete("visitguide interview --resume entretiens/", tmp_path) == [
+        "entretiens/2026-12-01-technique-0b6c1f2a.json"
+    ]

@@ -461,3 +461,66 @@ def test_interview_file_holds_the_contract_keys() -> None:
 def test_scripted_asker_runs_out_loudly() -> None:
     with pytest.raises(AssertionError, match="no scripted answer left"):
         live.run("risques-numeriques", "technique", OUT, None, CONTEXT, [], asker=StandInAsker([]))
+
+
+# --- the command line first (issue 14: errors in the right order, ids as people type them) -----
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--audience", "technicien"], "public inconnu « technicien ». Vouliez-vous dire « technique » ?"),
+        (["--guide", "risque-numeriques"], "guide inconnu « risque-numeriques »"),
+        (["--resume", "nope.json"], "nope.json"),
+        (["--date", "2026-13-01"], "date invalide « 2026-13-01 »"),
+        (["--date", "31/02/2026"], "date invalide « 31/02/2026 »"),
+        (["--duration", "0"], "durée invalide « 0 »"),
+    ],
+)
+def test_a_bad_argument_is_named_before_the_missing_terminal(
+    cli: Invoke, args: list[str], message: str
+) -> None:
+    result = cli("interview", *args)
+    assert result.exit_code == ExitCode.USAGE
+    assert message in result.stderr
+    assert "pas de terminal" not in result.stderr
+
+
+@pytest.mark.parametrize("audience", ["Technique", "tech", "TECHN", "téchnique"])
+def test_an_audience_as_people_type_it(audience: str) -> None:
+    Run([CtrlC()], audience=audience)
+    assert saved()["audience"] == "technique"
+
+
+def test_a_prefix_that_fits_several_ids_names_them(tmp_path: Path) -> None:
+    from visitguide.bank import typed
+
+    with pytest.raises(UsageError, match="gouvernance, gouvernement"):
+        typed.resolve("gouv", ["gouvernance", "gouvernement", "technique"], "audience.unknown")
+    assert typed.resolve("Gouvernance", ["gouvernance", "gouvernement"], "audience.unknown") == "gouvernance"
+
+
+def test_resume_takes_an_audience_as_people_type_it() -> None:
+    Run(["note 1", CtrlC()])
+    run = Run([CtrlC()], out=None, resume=OUT, audience="Tech", guide_id="RISQUES")
+    assert run.code == ExitCode.INTERRUPTED
+
+
+def test_resume_with_a_changed_context_shows_the_change_and_reopens() -> None:
+    Run(["un", "deux", "trois", "finish"])
+    assert saved()["status"] == "completed"
+    changes = {"interviewee_role": "Directeur", "sector": "Urgences"}
+    run = Run([CtrlC()], out=None, resume=OUT, overrides=changes)
+    assert "Contexte modifié : fonction : DSI → Directeur" in run.text
+    assert "secteur" not in run.text.split("Contexte modifié")[-1].split("\n")[0]  # unchanged: not shown
+    assert "repasse « en cours »" in run.text
+    data = saved()
+    assert data["context"]["interviewee_role"] == "Directeur"
+    assert data["status"] == "in_progress"
+
+
+def test_a_context_option_holding_an_identifier_is_offered_for_editing() -> None:
+    run = Run([True, "Directeur", CtrlC()], overrides={**CONTEXT, "interviewee_role": "DG 06 12 34 56 78"})
+    assert "numéro de téléphone 06 •• •• •• ••" in run.text
+    assert "06 12 34 56 78" not in OUT.read_text(encoding="utf-8")
+    assert saved()["context"]["interviewee_role"] == "Directeur"

@@ -74,6 +74,8 @@ def interview_files(incomplete: str) -> list[str]:
         except OSError:
             continue
         for entry in entries:
+            if entry.name.startswith(".") and not Path(incomplete).name.startswith("."):
+                continue
             shown = str(entry) + ("/" if entry.is_dir() else "")
             if shown.startswith(incomplete) and (entry.is_dir() or entry.suffix == ".json"):
                 found.append(shown)
