@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -139,3 +140,31 @@ def test_completion_offers_ids_from_the_banks_and_interview_files(tmp_path: Path
     assert complete("visitguide interview --resume entretiens/", tmp_path) == [
         "entretiens/2026-12-01-technique-0b6c1f2a.json"
     ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["guides"],
+        ["questions"],
+        ["questions", "--format", "json"],
+        ["criteria"],
+        ["validate"],
+        ["interview", "--dry-run", "-a", "gouvernance"],
+        ["interview", "--dry-run", "--format", "yaml", "-a", "gouvernance"],
+        ["export", "--blank", "-a", "gouvernance"],
+        ["--help"],
+        ["gudes"],
+    ],
+)
+def test_a_terminal_that_is_not_utf8_never_gets_a_traceback(args: list[str], tmp_path: Path) -> None:
+    from tests.helpers import program
+
+    env = {**os.environ, "PYTHONIOENCODING": "iso-8859-1", "LANG": "C", "LC_ALL": "C"}
+    done = subprocess.run([*program(), *args], env=env, cwd=tmp_path, capture_output=True, check=False)
+    assert b"Traceback" not in done.stderr
+    assert b"UnicodeEncodeError" not in done.stderr
+    assert done.returncode == (2 if args == ["gudes"] else 0)
+    if "json" in args:  # machine output: escaped, never replaced
+        rows = json.loads(done.stdout.decode("iso-8859-1"))
+        assert any("œ" in row["text"] for row in rows)

@@ -53,3 +53,32 @@ def test_an_editor_that_cannot_start_keeps_the_note_and_says_why(
     monkeypatch.setenv("EDITOR", str(missing))
     assert edit_in_editor("ma note") == "ma note"
     assert "n'a pas pu être lancé (droits d'accès insuffisants)" in capsys.readouterr().err
+
+
+def test_windows_starts_the_editor_without_preexec_fn(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Windows refuses `preexec_fn` with a ValueError: the editor must start without it."""
+    from visitguide.interview import editor
+
+    real_run = subprocess.run
+
+    def windows_run(argv: list[str], **options: object) -> subprocess.CompletedProcess[bytes]:
+        if "preexec_fn" in options:
+            raise ValueError("preexec_fn is not supported on Windows platforms")
+        return real_run(argv, **options)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(editor.sys, "platform", "win32")
+    monkeypatch.setattr(editor.subprocess, "run", windows_run)
+    monkeypatch.setenv("EDITOR", str(editor_script(tmp_path, 'printf "écrit" > "$1"\n')))
+    assert edit_in_editor("note") == "écrit"
+
+
+def test_an_editor_variable_with_a_nul_byte_keeps_the_note(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from visitguide.interview import editor
+
+    monkeypatch.setattr(editor, "choose_editor", lambda: editor.EditorChoice(["vi\x00m"]))
+    assert edit_in_editor("note") == "note"
+    assert "n'a pas pu être lancé (commande illisible)" in capsys.readouterr().err

@@ -166,3 +166,21 @@ def test_the_note_after_an_identifier_warning_is_edited_then_saved(tmp_path: Pat
     child.send(CTRL_C)
     assert finished(child) == 130
     assert read(tmp_path / "e.json")["answers"][Q1]["notes"] == "NIR retiré"
+
+
+def test_a_terminal_that_is_not_utf8_degrades_characters_and_never_crashes(tmp_path: Path) -> None:
+    """Latin-1 cannot show "œ" (in the first question) nor "…"; typed Latin-1 letters still
+    reach the file as the letters they are."""
+    env = {"PYTHONIOENCODING": "iso-8859-1", "LANG": "C", "LC_ALL": "C"}
+    args = ("interview", "--audience", "gouvernance", "--out", "g.json", *PTY_CONTEXT)
+    child = spawn(*args, cwd=tmp_path, env_extra=env, encoding="iso-8859-1")
+    child.expect("Question 1/6")
+    child.expect("mettre en ")  # "œuvre" follows, degraded
+    child.expect("Tab : menu")
+    child.send("réseau coupé" + "\x1b\r")
+    child.expect("Question 2/6")
+    child.expect("Tab : menu")
+    child.send(CTRL_C)
+    assert finished(child) == 130
+    assert "Traceback" not in child.before  # type: ignore[attr-defined]
+    assert read(tmp_path / "g.json")["answers"]["audit-securite-numerique"]["notes"] == "réseau coupé"

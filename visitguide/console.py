@@ -62,5 +62,16 @@ def error(message: str) -> None:
 
 
 def plain(text: str) -> None:
-    """Machine output: written as is on stdout, never through rich."""
+    """Machine output: written as is on stdout, never through rich.
+
+    On a stream that cannot encode every character (a terminal that is not UTF-8), those are
+    written as backslash escapes: JSON stays valid and exact, nothing is lost or replaced.
+    """
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        text = text.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:
+        pass
     sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -7,6 +7,7 @@ import shlex
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,7 +68,7 @@ def edit_in_editor(text: str) -> str:
             handle.write(text)
         try:
             done = _run_editor([*command, str(path)])
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: a NUL byte in $EDITOR
             _say_editor_failed(command[0], exc)
             return text
         if done.returncode != 0:
@@ -80,6 +81,10 @@ def edit_in_editor(text: str) -> str:
 def _run_editor(argv: list[str]) -> subprocess.CompletedProcess[bytes]:
     """Run the editor with Ctrl-C left to it, as git does.
 
+    On POSIX the editor gets Ctrl-C's default behaviour back before it runs (`preexec_fn`).
+    Windows refuses `preexec_fn` (ValueError); a new process there does not inherit Python's
+    handlers anyway, so it is left out.
+
     The terminal sends Ctrl-C to the whole process group: without this, an editor that does
     not read it as a key (code --wait, gedit, a wrapper script) would be killed and the
     interview ended with the note lost. The editor itself gets the default behaviour back.
@@ -89,6 +94,8 @@ def _run_editor(argv: list[str]) -> subprocess.CompletedProcess[bytes]:
     except ValueError:  # not the main thread: signals cannot be set, run as is
         return subprocess.run(argv, check=False)
     try:
+        if sys.platform == "win32":  # preexec_fn is refused there
+            return subprocess.run(argv, check=False)
         return subprocess.run(argv, check=False, preexec_fn=_default_sigint)
     finally:
         signal.signal(signal.SIGINT, previous)
@@ -98,19 +105,16 @@ def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def _say_editor_failed(program: str, exc: OSError) -> None:
-    import sys
-
+def _say_editor_failed(program: str, exc: OSError | ValueError) -> None:
     from visitguide.errors import os_reason
     from visitguide.text import clean
 
-    sys.stderr.write(clean(t("live.editor_failed", program=program, reason=os_reason(exc))) + "\n")
+    reason = os_reason(exc) if isinstance(exc, OSError) else t("live.editor_bad_command")
+    sys.stderr.write(clean(t("live.editor_failed", program=program, reason=reason)) + "\n")
 
 
 def _say_why(choice: EditorChoice) -> None:
     """On stderr: each variable passed over and the editor used instead, or that none was found."""
-    import sys
-
     from visitguide.text import clean
 
     lines = [t("live.editor_unreadable", name=name, value=value) for name, value in choice.unreadable]

@@ -402,6 +402,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "l'éditeur {program} n'a pas pu être lancé ({reason}) : la note est inchangée",
         "editor {program} could not be started ({reason}): the note is unchanged",
     ),
+    "live.editor_bad_command": ("commande illisible", "unreadable command"),
     "live.editor_none": (
         "Aucun éditeur trouvé ($VISUAL, $EDITOR, editor, nano, vi) : la note reste telle quelle.",
         "No editor found ($VISUAL, $EDITOR, editor, nano, vi): the note stays as it is.",
