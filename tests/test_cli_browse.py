@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.bankfactory import write_guide
 from tests.helpers import Invoke
 from visitguide import __version__
@@ -99,9 +101,29 @@ def test_criteria_matrix(cli: Invoke) -> None:
         assert code in out
     row = next(line for line in out.splitlines() if "3.6-02" in line)
     assert "3.1-07" in row  # its 2025 equivalent, beside the code
-    assert "5 / 12" in row and "0 / 0" in row and "4 / 5" in row and "9 / 17" in row
+    assert "Q 5 · PV 12" in row and "Q 4 · PV 5" in row and "Q 9 · PV 17" in row  # one notation
+    assert "Les risques de sécurité numérique sont maîtrisés" in row  # the whole title, at 200 columns
     row = next(line for line in out.splitlines() if line.strip("│ ").startswith("3.6-06"))
-    assert "3.1-08" in row and "3 / 0" in row
+    assert "3.1-08" in row and "Q 3 │" in row.replace("  ", " ").replace("  ", " ")
+    assert "Q : nombre de questions · PV : nombre de points de vérification" in " ".join(out.split())
+
+
+@pytest.mark.parametrize("columns", ["80", None])
+def test_criteria_and_guides_keep_words_whole_at_80_columns_or_piped(
+    cli: Invoke, columns: str | None
+) -> None:
+    env = {"COLUMNS": columns} if columns else {"COLUMNS": ""}
+    for command in ("criteria", "guides"):
+        out = cli(command, env=env).stdout
+        lines = out.splitlines()
+        assert all(len(line) <= 80 for line in lines), command
+        cells = [cell.strip() for line in lines for cell in line.strip("│┃ ").split("│")]
+        assert not [c for c in cells if c.endswith("…")], command  # no word cut
+        single_words = [c for c in cells if c and " " not in c and c.isalpha() and c.islower()]
+        assert len(single_words) < 5, (command, single_words)  # not one word per line
+    criteria = cli("criteria", env=env).stdout
+    assert "Les équipes de soins ont accès aux informations du patient" in " ".join(criteria.split())
+    assert "professionnels Q 2 · PV 5" in criteria
 
 
 def test_validate_bundled(cli: Invoke) -> None:

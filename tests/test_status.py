@@ -92,3 +92,13 @@ def test_status_refuses_what_export_refuses(cli: Invoke, tmp_path: Path) -> None
     (folder / "abime.json").write_text("{")
     result = cli("status", folder)
     assert result.exit_code == 2 and "abime.json" in result.stderr
+
+
+def test_status_uses_the_width_and_leaves_empty_cells_empty(cli: Invoke, tmp_path: Path) -> None:
+    out = cli("status", two_sectors(tmp_path / "visite")).stdout  # COLUMNS=200
+    assert (
+        "L'identification des utilisateurs et des patients dans le système d'information est sécurisée" in out
+    )
+    assert "— oui" not in out  # no rating yet: no share of "oui" either
+    narrow = cli("status", tmp_path / "visite", env={"COLUMNS": "80"}).stdout
+    assert all(len(line) <= 80 for line in narrow.splitlines()[:40])

@@ -29,22 +29,21 @@ def selected_guides(guide_id: str | None, banks: Sequence[Path]) -> list[Guide]:
 
 
 def show_guides(banks: Sequence[Path]) -> None:
+    """One row per guide: its id, title and version together (the title wraps by words in the
+    room the counts leave it, at 80 columns too), its audiences, checkpoints and folder."""
     from rich.table import Table
 
     table = Table(title=t("guides.title"), show_lines=True)
-    table.add_column(t("col.guide"), overflow="fold")
-    table.add_column(t("col.title"), ratio=2)
-    table.add_column(t("col.version"), no_wrap=True)
+    table.add_column(t("col.guide"), ratio=2, min_width=24)
     table.add_column(t("col.audiences"), no_wrap=True)
-    table.add_column(t("col.checkpoints"), justify="right")
+    table.add_column(t("col.checkpoints"), justify="right", no_wrap=True)
     table.add_column(t("col.folder"), overflow="fold", ratio=1)
     for guide in load_all(banks):
         audiences = "\n".join(f"{a.id} ({len(guide.questions_for(a.id))})" for a in guide.audiences)
         folder = t("bundled") if guide.source.bundled else str(guide.source.folder)
+        version = t("guides.version", version=guide.meta.version)
         table.add_row(
-            escape(guide.id),
-            escape(guide.meta.title),
-            escape(guide.meta.version),
+            f"[bold]{escape(guide.id)}[/]\n{escape(guide.meta.title)}\n[dim]{escape(version)}[/]",
             escape(audiences),
             str(len(guide.meta.checkpoints)),
             escape(folder),
@@ -114,33 +113,81 @@ def show_questions(rows: list[QuestionRow], fmt: str) -> None:
 
 
 def show_criteria(guides: Sequence[Guide]) -> None:
-    from rich.table import Table
+    """Criteria × audiences: how many questions (Q) and checkpoints (PV) each.
 
+    A table when the terminal leaves the titles room to wrap by words; on a narrow one (80
+    columns, or piped), one block per criterion instead, its counts on the line below.
+    """
+    console = out()
     ref = EQUIVALENT_REFERENTIEL
     for guide in guides:
-        table = Table(
-            title=escape(t("criteria.title", title=guide.meta.title, ref=guide.meta.referentiel)),
-            caption=t("criteria.legend", ref=ref),
-            show_lines=True,
+        title = escape(t("criteria.title", title=guide.meta.title, ref=guide.meta.referentiel))
+        rows = [_criterion_row(guide, c.id) for c in guide.meta.criteria]
+        fixed = 12 + sum(max(len(a.id), 11) + 3 for a in guide.audiences) + 14 + 4
+        if console.width - fixed >= CRITERIA_TITLE_ROOM:
+            console.print(_criteria_table(guide, rows, title))
+        else:
+            console.print(f"[bold]{title}[/]")
+            for row in rows:
+                console.print(_criterion_block(guide, row), soft_wrap=False)
+        console.print(f"[dim]{escape(t('criteria.legend', ref=ref))}[/]")
+
+
+CRITERIA_TITLE_ROOM = 30
+"""Columns a criterion title needs in the table; with less, the titles go on their own line."""
+
+
+def _criterion_row(guide: Guide, code: str) -> tuple[str, str, list[str], str]:
+    """The code, its equivalent, one cell per audience and the total, in one notation."""
+    counts = [criterion_counts(guide, code, a.id) for a in guide.audiences]
+    total = (sum(q for q, _ in counts), sum(p for _, p in counts))
+    criterion = guide.criterion(code)
+    equivalent = criterion.equivalent(EQUIVALENT_REFERENTIEL) if criterion else None
+    return code, equivalent.id if equivalent else "", [_counts(q, p) for q, p in counts], _counts(*total)
+
+
+def _counts(questions: int, checkpoints: int) -> str:
+    """`Q 2 · PV 5`; a count of zero is left out, nothing at all is a dash."""
+    parts = []
+    if questions:
+        parts.append(t("criteria.cell.questions", count=questions))
+    if checkpoints:
+        parts.append(t("criteria.cell.checkpoints", count=checkpoints))
+    return " · ".join(parts) or "—"
+
+
+def _criteria_table(guide: Guide, rows: list[tuple[str, str, list[str], str]], title: str) -> object:
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=True)
+    table.add_column(t("col.criterion"), no_wrap=True)
+    table.add_column(EQUIVALENT_REFERENTIEL, no_wrap=True)
+    table.add_column(t("col.title"), ratio=1, min_width=CRITERIA_TITLE_ROOM)
+    for a in guide.audiences:
+        table.add_column(escape(a.id), justify="center", no_wrap=True)
+    table.add_column(t("col.total"), justify="center", no_wrap=True)
+    for code, equivalent, cells, total in rows:
+        criterion = guide.criterion(code)
+        table.add_row(
+            escape(code),
+            escape(equivalent) or "—",
+            escape(criterion.title if criterion else ""),
+            *(escape(c) for c in cells),
+            escape(total),
         )
-        table.add_column(t("col.criterion"), no_wrap=True)
-        table.add_column(t("col.equivalent", ref=ref), no_wrap=True)
-        table.add_column(t("col.title"), ratio=1)
-        for a in guide.audiences:
-            table.add_column(escape(a.id), justify="center")
-        table.add_column(t("col.total"), justify="center")
-        for c in guide.meta.criteria:
-            equivalent = c.equivalent(ref)
-            counts = [criterion_counts(guide, c.id, a.id) for a in guide.audiences]
-            total = (sum(q for q, _ in counts), sum(p for _, p in counts))
-            table.add_row(
-                escape(c.id),
-                escape(equivalent.id) if equivalent else "—",
-                escape(c.title),
-                *(f"{q} / {p}" for q, p in counts),
-                f"{total[0]} / {total[1]}",
-            )
-        out().print(table)
+    return table
+
+
+def _criterion_block(guide: Guide, row: tuple[str, str, list[str], str]) -> str:
+    code, equivalent, cells, total = row
+    criterion = guide.criterion(code)
+    head = f"[bold]{escape(code)}[/]"
+    if equivalent:
+        head += f" [dim]({escape(EQUIVALENT_REFERENTIEL)} : {escape(equivalent)})[/]"
+    head += " " + escape(criterion.title if criterion else "")
+    counts = [f"{escape(a.id)} {escape(c)}" for a, c in zip(guide.audiences, cells, strict=True) if c != "—"]
+    counts.append(f"{escape(t('col.total'))} {escape(total)}")
+    return head + "\n    " + " · ".join(counts) + "\n"
 
 
 def criterion_counts(guide: Guide, criterion: str, audience: str) -> tuple[int, int]:

@@ -35,7 +35,7 @@ def run(paths: Sequence[Path], guide: str | None, banks: Sequence[Path]) -> int:
     console.print(rich_text(_title(visit)))
     console.print(matrix(visit))
     console.print(rich_text(f"[dim]{escape(t('status.legend'))}[/]"))
-    for line in left_to_ask(visit):
+    for line in left_to_ask(visit, console.width):
         console.print(rich_text(line))
     return 0
 
@@ -72,7 +72,7 @@ def _cell(cell: m.Cell) -> str:
     if cell.checkpoints_total:
         parts.append(t("status.cell.checkpoints", rated=cell.checkpoints_rated, total=cell.checkpoints_total))
     text = escape(" · ".join(parts))
-    if cell.checkpoints_total:
+    if cell.checkpoints_total and cell.share is not None:  # nothing rated: no share to show
         text += f"\n[{_style(cell.share)}]{escape(t('status.cell.share', pct=pct(cell.share)))}[/]"
     if cell.ecarts:
         text += f" [bold red]⚠ {cell.ecarts}[/]"
@@ -88,7 +88,7 @@ def matrix(visit: m.Visit) -> Table:
     from rich.table import Table
 
     table = Table(show_lines=True, title=rich_text(escape(t("status.matrix_title"))), title_justify="left")
-    table.add_column(rich_text(escape(t("status.col.criterion"))), max_width=30)
+    table.add_column(rich_text(escape(t("status.col.criterion"))), ratio=1, min_width=20)
     for audience in visit.audiences:
         count = next((a.interviews for a in visit.header.audiences if a.audience == audience.id), 0)
         table.add_column(rich_text(escape(f"{audience.id} ({count})")), min_width=14)
@@ -96,7 +96,7 @@ def matrix(visit: m.Visit) -> Table:
     for row in visit.matrix:
         if _empty(row):
             continue
-        label = f"[bold]{escape(row.criterion)}[/]\n[dim]{escape(truncate(row.title, 28))}[/]"
+        label = f"[bold]{escape(row.criterion)}[/]\n[dim]{escape(row.title)}[/]"  # wraps: the width is used
         ecarts = sum(1 for e in visit.ecarts if row.criterion in e.criteria)
         cells = [label, *(_cell(c) for c in row.cells), f"[bold red]{ecarts}[/]" if ecarts else "[dim]0[/]"]
         table.add_row(*(rich_text(cell) for cell in cells))
@@ -107,11 +107,12 @@ def matrix(visit: m.Visit) -> Table:
     return table
 
 
-def left_to_ask(visit: m.Visit) -> list[str]:
-    """Lines of rich markup: what each audience (and sector) has not been asked yet."""
+def left_to_ask(visit: m.Visit, width: int = 80) -> list[str]:
+    """Lines of rich markup: what each audience (and sector) has not been asked yet; question
+    texts cut to one line of `width`."""
     lines = ["", "[bold]" + escape(t("status.left_title")) + "[/]"]
     for pending in visit.coverage.pending:
-        lines.extend(_pending_lines(pending))
+        lines.extend(_pending_lines(pending, width))
     cov = visit.coverage
     lines.append("")
     lines.append(
@@ -131,7 +132,7 @@ def left_to_ask(visit: m.Visit) -> list[str]:
     return lines
 
 
-def _pending_lines(p: m.Pending) -> list[str]:
+def _pending_lines(p: m.Pending, width: int = 80) -> list[str]:
     if p.by_sector:
         head = "  " + escape(
             t("status.sector_head", sector=p.sector or t("report.no_sector"), count=p.interviews)
@@ -155,7 +156,8 @@ def _pending_lines(p: m.Pending) -> list[str]:
             lines.append("    [cyan]" + escape(", ".join(q.id for q in p.questions)) + "[/]")
     else:
         for q in p.questions:
-            lines.append(f"  • [cyan]{escape(q.id)}[/] [dim]{escape(truncate(q.text, SHORT_TEXT))}[/]")
+            room = max(width - len(q.id) - 6, SHORT_TEXT)
+            lines.append(f"  • [cyan]{escape(q.id)}[/] [dim]{escape(truncate(q.text, room))}[/]")
     if p.checkpoints:
         ids = ", ".join(c.id for c in p.checkpoints)
         indent = "    " if p.by_sector else "  "
