@@ -296,12 +296,16 @@ class Run:
         answers: list[object],
         interrupt_at: str | None = None,
         key: type[BaseException] = KeyboardInterrupt,
+        *,
+        width: int = 200,
+        height: int = 100,
+        asker: StandInAsker | None = None,
         **kwargs: Any,
     ) -> None:
         self.error: Interrupted | None = None
-        self.asker = StandInAsker(answers)
+        self.asker = asker or StandInAsker(answers)
         self.screen = Screen(interrupt_at, key)
-        console = Console(file=self.screen, width=200, no_color=True)
+        console = Console(file=self.screen, width=width, height=height, no_color=True)
         args: dict[str, Any] = {
             "guide_id": "risques-numeriques",
             "audience": "technique",

@@ -13,11 +13,30 @@ from typing import Any
 import pytest
 
 from tests.helpers import CTRL_C, CTRL_D, DOWN, ESC_ENTER, typed
-from visitguide.interview.asker import Asker, NoteInterrupted, Option, heading
-from visitguide.interview.stand_in import ENTER, CtrlC, Menu, StandInAsker, StandInError
+from visitguide.interview.asker import Asker, NoteInterrupted, Option, Picked, Tagged, heading
+from visitguide.interview.stand_in import (
+    ENTER,
+    ESC,
+    CtrlC,
+    Menu,
+    Number,
+    Shortcut,
+    StandInAsker,
+    StandInError,
+)
 
 OPTIONS = [Option("a", "Premier"), Option("b", "Second"), Option("c", "Troisième")]
 GROUPED = [heading("── Un"), Option("a", "Premier"), heading("── Deux"), Option("b", "Second")]
+
+JUMPS = {"1": Option("a", "1. Premier"), "2": Option("b", "2. Second"), "12": Option("z", "12. Douzième")}
+ACTIONS = [Option("oui", "oui", "o"), Option("non", "non", "n")]
+TAGS = [
+    Option("entretien", "entretien"),
+    Option("observation", "observation"),
+    Option("document", "document"),
+]
+ESCAPE = "\x1b"
+SHIFT_TAB = "\x1b[Z"
 
 Prompt = Callable[[Asker], Any]
 
@@ -41,6 +60,46 @@ SAME: dict[str, tuple[Prompt, str, object]] = {
     "confirm": (lambda a: a.confirm("Sûr ?", default=False), "o", True),
     "confirm, Enter on the default": (lambda a: a.confirm("Sûr ?", default=False), "\r", ENTER),
     "editor that fails: text unchanged": (lambda a: a.editor("inchangé"), "", ENTER),
+    "select, Échap leaves": (lambda a: a.select("Choix", OPTIONS, default="b", escape=":back"), ESCAPE, ESC),
+    "select, a number then Enter": (lambda a: a.select("Choix", OPTIONS, jumps=JUMPS), "12\r", Number(12)),
+    "select, a number of the list": (lambda a: a.select("Choix", OPTIONS, jumps=JUMPS), "2\r", Number(2)),
+    "pick, Enter on the default": (
+        lambda a: a.pick("Points", OPTIONS, default="b", actions=ACTIONS),
+        "\r",
+        ENTER,
+    ),
+    "pick, one key acts on the pointed option": (
+        lambda a: a.pick("Points", OPTIONS, default="b", actions=ACTIONS),
+        "n",
+        Picked("b", "non"),
+    ),
+    "pick, Échap": (lambda a: a.pick("Points", OPTIONS, escape=":back", actions=ACTIONS), ESCAPE, ESC),
+    "checkbox, Échap leaves the ticks as they were": (
+        lambda a: a.checkbox("Cases", OPTIONS, checked=["b"]),
+        " " + DOWN + " " + ESCAPE,
+        ESC,
+    ),
+    "tagged, Enter keeps the tag": (lambda a: a.tagged("Commentaire", TAGS, "entretien"), "vu\r", "vu"),
+    "tagged, Tab for the next tag": (
+        lambda a: a.tagged("Commentaire", TAGS, "entretien"),
+        "\t\r",
+        Tagged("", "observation"),
+    ),
+    "tagged, Shift+Tab for the previous tag": (
+        lambda a: a.tagged("Commentaire", TAGS, "entretien", default="lu"),
+        SHIFT_TAB + "\r",
+        Tagged("lu", "document"),
+    ),
+    "note, Ctrl-P for the checkpoints": (
+        lambda a: a.note("Notes"),
+        "brouillon\x10",
+        Shortcut("checkpoints", "brouillon"),
+    ),
+    "note, Ctrl-O for the whole panel": (
+        lambda a: a.note("Notes"),
+        "brouillon\x0f",
+        Shortcut("detail", "brouillon"),
+    ),
 }
 
 
@@ -60,6 +119,19 @@ SAME_INTERRUPTION: dict[str, tuple[Prompt, str, object, type[BaseException]]] = 
     "Ctrl-D at a text": (lambda a: a.text("Texte"), CTRL_D, EOFError, EOFError),
     "Ctrl-D at a confirm": (lambda a: a.confirm("Sûr ?"), CTRL_D, EOFError, EOFError),
     "Ctrl-D at an empty note": (lambda a: a.note("Notes"), CTRL_D, EOFError, EOFError),
+    "Ctrl-C at a pick": (
+        lambda a: a.pick("Points", OPTIONS, actions=ACTIONS),
+        CTRL_C,
+        CtrlC(),
+        KeyboardInterrupt,
+    ),
+    "Ctrl-C at a tagged text": (
+        lambda a: a.tagged("Commentaire", TAGS, "entretien"),
+        CTRL_C,
+        CtrlC(),
+        KeyboardInterrupt,
+    ),
+    "Ctrl-D at a select": (lambda a: a.select("Choix", OPTIONS), CTRL_D, EOFError, EOFError),
 }
 
 
@@ -111,3 +183,11 @@ def test_what_a_person_cannot_answer_a_script_cannot_either() -> None:
         StandInAsker([["a", "z"]]).checkbox("Cases", OPTIONS)
     with pytest.raises(StandInError):
         StandInAsker(["oui"]).confirm("Sûr ?")
+    with pytest.raises(StandInError):  # Échap where it does nothing
+        StandInAsker([ESC]).select("Choix", OPTIONS)
+    with pytest.raises(StandInError):  # a number no one can type there
+        StandInAsker([Number(7)]).select("Choix", OPTIONS, jumps=JUMPS)
+    with pytest.raises(StandInError):
+        StandInAsker([Picked("a", "peut-être")]).pick("Points", OPTIONS, actions=ACTIONS)
+    with pytest.raises(StandInError):
+        StandInAsker([Tagged("x", "rumeur")]).tagged("Commentaire", TAGS, "entretien")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
-from tests.helpers import CONTEXT, OUT, PERSO_1, Q1, Q2, Q3, Run, saved
+from tests.helpers import CONTEXT, OUT, PERSO_1, Q1, Q2, Q3, Run, saved, session
 from visitguide.errors import ExitCode
-from visitguide.interview.asker import Picked
-from visitguide.interview.stand_in import ENTER, ESC, CtrlC, Menu
+from visitguide.interview.asker import Picked, Tagged
+from visitguide.interview.stand_in import ENTER, ESC, CtrlC, Menu, Number, Shortcut, StandInAsker
 
 # --- answering in order --------------------------------------------------------------------
 
@@ -411,3 +414,177 @@ def test_identifier_in_a_checkpoint_comment() -> None:
     )
     assert "numéro de téléphone 06" in run.text
     assert saved()["checkpoints"]["plan-actions-evolution-sih"]["comment"] == "voir le standard"
+
+
+# --- at the speed of the conversation (issue 14) -------------------------------------------------
+
+
+def test_escape_leaves_the_menu_and_the_lists() -> None:
+    run = Run(
+        [Menu("brouillon"), ESC, Menu(""), "list", ESC, Menu(""), "search", "accès", ESC, Menu(""), "quit"]
+    )
+    notes = [p for p in run.asker.prompts if p.kind == "note"]
+    assert len(notes) == 4 and all(p.message == "Notes" for p in notes)
+    assert notes[1].default == "brouillon"  # back at the same note, kept
+    assert run.code == 0
+
+
+def test_a_question_by_its_number_from_the_menu_the_list_and_the_end() -> None:
+    run = Run([Menu(""), Number(3), Menu(""), "list", Number(2), "deux", "trois", "un", Number(1), CtrlC()])
+    notes = [p for p in run.asker.prompts if p.kind == "note"]
+    numbers = [n for n in (re.findall(r"Question (\d)/3", run.text))]
+    assert numbers[:3] == ["1", "3", "2"]
+    assert saved()["answers"][Q1]["notes"] == "un"
+    assert len(notes) == 6  # Q1 reopened by its number at the end menu
+    menu = next(p for p in run.asker.prompts if p.message == "Que faire ?")
+    assert menu.kind == "select"
+
+
+def test_rating_at_the_speed_of_a_nod() -> None:
+    """Ctrl-P from the note, one key per rating, Enter for no comment (basis entretien), the
+    pointer moving on; Tab at the comment gives another basis."""
+    run = Run(
+        [
+            Shortcut("checkpoints", ""),
+            Picked("plan-actions-evolution-sih", "oui"),
+            ENTER,  # no comment, entretien
+            Picked("exercices-crise-cyber", "non"),
+            Tagged("", "observation"),  # Tab
+            Picked("audits-annuaires-exposition-internet", "na"),
+            Tagged("Charte lue", "document"),  # Shift+Tab
+            ESC,
+            Menu(""),
+            "quit",
+        ],
+        audience="gouvernance",
+    )
+    lists = [p for p in run.asker.prompts if p.kind == "pick"]
+    assert [p.default for p in lists] == [
+        "plan-actions-evolution-sih",
+        "exercices-crise-cyber",
+        "audits-annuaires-exposition-internet",
+        "audit-securite-plan-actions",
+    ]
+    rated = saved()["checkpoints"]
+    assert {k: (v["rating"], v["basis"], v["comment"]) for k, v in rated.items()} == {
+        "plan-actions-evolution-sih": ("oui", "entretien", ""),
+        "exercices-crise-cyber": ("non", "observation", ""),
+        "audits-annuaires-exposition-internet": ("na", "document", "Charte lue"),
+    }
+    comments = [p for p in run.asker.prompts if p.kind == "tagged"]
+    assert all(p.default == ("", "entretien") for p in comments)
+    assert "Vous vérifierez que…" not in run.text  # the quick way shows no panel
+
+
+def test_a_new_rating_keeps_its_basis_until_changed() -> None:
+    Run(
+        [
+            Shortcut("checkpoints"),
+            Picked("exercices-crise-cyber", "oui"),
+            Tagged("", "document"),
+            ESC,
+            Menu(""),
+            "quit",
+        ],
+        audience="gouvernance",
+    )
+    run = Run(
+        [Shortcut("checkpoints"), Picked("exercices-crise-cyber", "non"), ENTER, ESC, Menu(""), "quit"],
+        out=None,
+        resume=OUT,
+        audience=None,
+    )
+    assert saved()["checkpoints"]["exercices-crise-cyber"]["basis"] == "document"
+    assert [p.default for p in run.asker.prompts if p.kind == "tagged"] == [("", "document")]
+
+
+def test_finish_anyway_is_no_on_enter() -> None:
+    run = Run([Menu(""), "finish", ENTER, CtrlC()])
+    confirm = next(p for p in run.asker.prompts if p.kind == "confirm")
+    assert confirm.message == "Terminer quand même ?" and confirm.default is False
+    assert saved()["status"] == "in_progress"
+
+
+def test_ctrl_o_shows_the_whole_panel_keeping_the_draft_unsaved() -> None:
+    run = Run(
+        [Shortcut("detail", "début de note"), CtrlC("début de note")],
+        audience="gouvernance",
+        height=24,
+        width=80,
+    )
+    first, second = run.text.split("Question 1/6")[1:3]
+    assert "Conseil" not in first and "Ctrl-O : tout afficher" in first
+    assert "Conseil" in second and "Rapport d'audit de sécurité numérique" in second
+    notes = [p for p in run.asker.prompts if p.kind == "note"]
+    assert notes[1].default == "début de note"
+
+
+def test_the_panel_folds_on_a_laptop_terminal_only() -> None:
+    short = Run([CtrlC()], audience="gouvernance", height=24, width=80).text
+    assert "Ctrl-O : tout afficher (conseil, documents, intitulés des critères)" in short
+    assert "Conseil" not in short and "3.6-01 · 3.6-02" in short
+    assert len(short.split("╭")[1].splitlines()) <= 24 - 8  # room for the note under it
+    OUT.unlink()
+    tall = Run([CtrlC()], audience="gouvernance", height=60, width=80).text
+    assert "Conseil" in tall and "Ctrl-O" not in tall
+
+
+def test_resume_opens_the_question_being_typed_then_the_next_pending_one() -> None:
+    Run(
+        ["un", Menu("deux à moitié"), "flag", "trois", "quatre", CtrlC("cinq en cours")],
+        audience="gouvernance",
+    )
+    assert saved()["open_question"] == "sensibilisation-plan-formation"
+    run = Run([CtrlC()], out=None, resume=OUT, audience=None)
+    assert run.asker.prompts[-1].default == "cinq en cours"
+    assert "Question 5/6" in run.text.split("Reprise")[-1]
+    # Answered, the next opening is the next pending question, not the one before.
+    Run(["cinq", CtrlC()], out=None, resume=OUT, audience=None)
+    run = Run([CtrlC()], out=None, resume=OUT, audience=None)
+    assert "Question 6/6" in run.text.split("Reprise")[-1]
+
+
+def test_an_identifier_in_a_note_is_checked_before_it_is_written() -> None:
+    class Watch(StandInAsker):
+        """Looks at the file when the warning is asked."""
+
+        on_disk: str = ""
+
+        def confirm(self, message: str, default: bool = True) -> bool:
+            self.on_disk = OUT.read_text(encoding="utf-8")
+            return super().confirm(message, default)
+
+    asker = Watch(["joindre au 06 12 34 56 78", CtrlC()])
+    run = Run([], asker=asker)
+    assert "06 12 34 56 78" not in asker.on_disk
+    answer = saved()["answers"][Q1]
+    assert answer["notes"] == "joindre au 06 •• •• •• ••" and answer["status"] == "revisit"
+    assert run.code == ExitCode.INTERRUPTED
+
+
+def test_an_identifier_in_a_comment_interrupted_at_the_warning_is_masked() -> None:
+    Run(
+        [
+            Shortcut("checkpoints"),
+            Picked("exercices-crise-cyber", "oui"),
+            "IDE joignable au 06 12 34 56 78",
+            CtrlC(),
+        ],
+        audience="gouvernance",
+    )
+    rating = saved()["checkpoints"]["exercices-crise-cyber"]
+    assert rating["rating"] == "oui" and rating["comment"] == "IDE joignable au 06 •• •• •• ••"
+
+
+def test_the_pace_counts_this_sitting_against_the_duration() -> None:
+    from visitguide.interview.loop import InterviewUI
+
+    now = [1000.0]
+    s = session("technique", "DSI")
+    ui = InterviewUI(s, StandInAsker([]), Console(file=io.StringIO()), duration=45, clock=lambda: now[0])
+    assert ui.pace() == "reste 45 min sur 45 · 3 à poser"
+    now[0] += 50 * 60
+    s.answer(Q1, "fait")
+    assert ui.pace() == "5 min de dépassement · 2 à poser"
+    ui.duration = None
+    assert ui.pace() == "50 min · 2 à poser"
