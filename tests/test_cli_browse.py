@@ -278,3 +278,20 @@ def test_only_typer_patches_touches_typer_internals() -> None:
             if internal and path.name != "typer_patches.py":
                 offenders.append((path.relative_to(package).as_posix(), internal))
     assert offenders == []
+
+
+def test_ids_on_the_command_line_as_people_type_them(cli: Invoke) -> None:
+    exact = cli("questions", "--guide", "risques-numeriques", "--audience", "technique", "--format", "json")
+    for args in (["--guide", "RISQUES", "-a", "Tech"], ["-g", "risques-num", "-a", "téchnique"]):
+        typed = cli("questions", *args, "--format", "json")
+        assert typed.exit_code == 0, typed.stderr
+        assert typed.stdout == exact.stdout
+    result = cli("questions", "--criterion", "3.6-06", "-a", "tech", "--format", "json")
+    assert {row["id"] for row in json.loads(result.stdout)} == {
+        "regles-acces-si",
+        "acces-distance-mobilite",
+        "identification-professionnels-si",
+    }
+    ambiguous = cli("questions", "--criterion", "3.6-0")
+    assert ambiguous.exit_code == 2
+    assert "« 3.6-0 » peut désigner plusieurs identifiants : 3.6-01, 3.6-02, 3.6-06" in ambiguous.stderr
