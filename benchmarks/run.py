@@ -281,7 +281,8 @@ def until_prompt(argv: Sequence[str], prompt: str | None, cwd: Path) -> Sample:
 def interview_cases(work: Path) -> list[Case]:
     """`visitguide interview` up to its first prompt (the audience, the bundled guide being the
     only one) against the libraries it cannot do without, both in a pseudo-terminal."""
-    if not (REPO / "visitguide" / "live.py").is_file():
+    package = REPO / "visitguide"
+    if not ((package / "live.py").is_file() or (package / "interview" / "live.py").is_file()):
         return []
     from visitguide.messages import t
 
