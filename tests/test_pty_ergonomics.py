@@ -217,8 +217,11 @@ def test_resume_with_a_changed_context_says_so_and_reopens(tmp_path: Path) -> No
 # --- a laptop's terminal: 80 columns, 24 lines, looked at through tmux --------------------------
 
 
+SOCKET = "visitguide-tests"  # a tmux server of the tests' own, not the user's
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(["tmux", "-L", SOCKET, *args], check=True, capture_output=True, text=True).stdout
 
 
 def screen(session: str, waiting_for: str, timeout: float = 15) -> list[str]:
@@ -239,7 +242,7 @@ def test_a_laptop_terminal_keeps_the_question_five_lines_of_note_and_the_menu_in
     command = " ".join([*program(), *GOUV, "--duration", "45"])
     tmux(
         "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "-c", str(tmp_path),
-        f"env TERM=xterm-256color {command}; sleep 30",
+        f"env -u COLUMNS -u LINES -u NO_COLOR TERM=xterm-256color {command}; sleep 30",
     )  # fmt: skip
     try:
         first = screen(session, "Tab : menu")
@@ -263,4 +266,6 @@ def test_a_laptop_terminal_keeps_the_question_five_lines_of_note_and_the_menu_in
         full = "\n".join(screen(session, "Conseil"))
         assert "Conseil" in full and "Rapport d'audit" in full  # everything, on demand
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], check=False, capture_output=True)
+        subprocess.run(
+            ["tmux", "-L", SOCKET, "kill-session", "-t", session], check=False, capture_output=True
+        )
