@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -164,23 +165,31 @@ def test_no_editor_at_all_keeps_the_text_and_says_so(
 
 
 def _signalled(sig: int, keys: str, prompt: Callable[[QuestionaryAsker], object]) -> object:
-    """Run `prompt` with `keys` typed, `sig` sent to this process once it waits for more; the
-    input is closed two seconds later, so a signal that goes nowhere ends in EOFError."""
+    """Run `prompt` with `keys` typed, `sig` sent to this process once the prompt runs and has
+    read them; the input is closed a few seconds later, so a signal that goes nowhere ends in
+    EOFError instead of a hang."""
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
+    def send() -> None:
+        deadline = time.monotonic() + 10
+        while hangup.deliver is None and time.monotonic() < deadline:  # set while a prompt runs
+            time.sleep(0.01)
+        time.sleep(0.5)  # the keys typed ahead are read at once
+        os.kill(os.getpid(), sig)
+
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         pipe.send_text(keys)
-        sender = threading.Timer(0.5, os.kill, (os.getpid(), sig))
-        closer = threading.Timer(2.5, pipe.close)
+        sender = threading.Thread(target=send, daemon=True)
+        closer = threading.Timer(12, pipe.close)
         sender.start()
         closer.start()
         try:
             return prompt(QuestionaryAsker())
         finally:
-            sender.cancel()
             closer.cancel()
+            sender.join()
 
 
 @pytest.mark.parametrize("kind", ["select", "checkbox", "pick", "confirm", "text"])
