@@ -53,6 +53,7 @@ HELP = {  # the French help texts of the catalog, as literals
     ),
     "help.export_paths": "Fichiers ou dossiers d'entretiens.",
     "help.export_format": "Format : md, html, csv, json ou docx.",
+    "help.only": "documents : seulement la liste des documents à demander, par public.",
     "help.output": "Fichier de sortie (par défaut : sortie standard pour md, csv et json).",
     "help.force": "Remplace le fichier de sortie s'il existe (jamais un fichier d'entretien).",
     "help.redact": "Masque les identifiants personnels (NIR, courriels, téléphones, RPPS) dans le rapport.",
@@ -111,6 +112,10 @@ class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
     docx = "docx"
+
+
+class ExportPart(StrEnum):
+    documents = "documents"
 
 
 def _version(value: bool) -> None:
@@ -258,6 +263,7 @@ def export(
         typer.Option("--blank", help=HELP["help.blank"]),
     ] = False,
     audience: AudienceOpt = None,
+    only: Annotated[ExportPart | None, typer.Option("--only", help=HELP["help.only"])] = None,
     bank: BankOpt = None,
 ) -> None:
     pass

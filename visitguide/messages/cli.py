@@ -154,6 +154,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.date": ("Date de l'entretien (par défaut : aujourd'hui).", "Interview date (default: today)."),
     "help.export_paths": ("Fichiers ou dossiers d'entretiens.", "Interview files or folders."),
     "help.export_format": ("Format : md, html, csv, json ou docx.", "Format: md, html, csv, json or docx."),
+    "help.only": (
+        "documents : seulement la liste des documents à demander, par public.",
+        "documents: only the list of documents to request, by audience.",
+    ),
     "help.output": (
         "Fichier de sortie (par défaut : sortie standard pour md, csv et json).",
         "Output file (default: standard output for md, csv and json).",

@@ -1,5 +1,10 @@
 """The Word export: a heading per criterion, tables for checkpoints, notes as paragraphs.
 
+Pages carry a running header (the report, the establishment, the dates) and "Page N / M" at
+the foot; the text is tagged French (fr-FR), so that Word spell-checks it as French. The
+écarts at the top link to their headings in the criteria (bookmarks), as do the criteria of
+the matrix; the documents to request start and end a page, so that they print on their own.
+
 python-docx gives the package: its template with the styles used here (Title, Heading 1-4,
 Table Grid, List Bullet, List Number), the A4 page and the document properties. The body is
 written as WordprocessingML text and spliced into that package, because building thousands
@@ -14,6 +19,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
+from typing import Any
 from xml.sax.saxutils import escape
 
 from visitguide.messages import language, t
@@ -28,6 +34,8 @@ TEXT_WIDTH = 9638  # A4 with 2 cm margins, in twentieths of a point
 A4 = (11906, 16838)
 MARGIN = 1134
 HEADER_FILL = "EEF1F5"
+CHAR_WIDTH = 105  # twips per character of a bold 9 pt header, average
+CELL_PADDING = 230  # twips of cell margins and border around a header's text
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
@@ -39,11 +47,18 @@ def _safe(text: str) -> str:
 
 
 def _runs(
-    text: str, *, bold: bool = False, italic: bool = False, size: int | None = None, color: str = ""
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: int | None = None,
+    color: str = "",
+    underline: bool = False,
 ) -> str:
     """Runs of `text`, line breaks kept as `<w:br/>`."""
     props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
     props += f'<w:color w:val="{color}"/>' if color else ""
+    props += '<w:u w:val="single"/>' if underline else ""
     props += f'<w:sz w:val="{size}"/>' if size else ""
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     lines = _safe(text).split("\n")
@@ -51,14 +66,23 @@ def _runs(
     return f"<w:r>{rpr}{inner}</w:r>"
 
 
-def _p(*runs: str, style: str | None = None, keep_next: bool = False) -> str:
+def _p(*runs: str, style: str | None = None, keep_next: bool = False, page_before: bool = False) -> str:
     props = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:keepNext/>" if keep_next else "")
+    props += "<w:pageBreakBefore/>" if page_before else ""
     ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
     return f"<w:p>{ppr}{''.join(runs)}</w:p>"
 
 
-def _heading(text: str, level: int) -> str:
-    return _p(_runs(text), style="Title" if level == 0 else f"Heading{level}")
+def _heading(text: str, level: int, *, mark: str = "", page_before: bool = False) -> str:
+    """A heading; `mark` is the raw XML of a bookmark that wraps its text."""
+    style = "Title" if level == 0 else f"Heading{level}"
+    return _p(mark.replace("{}", _runs(text)) if mark else _runs(text), style=style, page_before=page_before)
+
+
+def _link(text: str, anchor: str, **kw: object) -> str:
+    """Runs of `text` that jump to the bookmark `anchor` when clicked."""
+    run = _runs(text, color="23527C", underline=True, **kw)  # type: ignore[arg-type]
+    return f'<w:hyperlink w:anchor="{anchor}" w:history="1">{run}</w:hyperlink>'
 
 
 def _text(text: str, **kw: object) -> str:
@@ -85,8 +109,9 @@ def _table(
     fractions: Sequence[float],
     fills: Iterable[Sequence[str | None]] | None = None,
 ) -> str:
-    """A table with a repeated header row; `fills` gives a background per cell (hex or None)."""
-    widths = [round(TEXT_WIDTH * f) for f in fractions]
+    """A table with a repeated header row; `fills` gives a background per cell (hex or None).
+    Columns keep the widths asked for, widened where a header word would not fit."""
+    widths = fit(header, fractions)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     head = "".join(_cell(h, w, HEADER_FILL, bold=True) for h, w in zip(header, widths, strict=True))
     body = []
@@ -95,11 +120,32 @@ def _table(
         row_fills = next(fill_rows) if fill_rows is not None else [None] * len(row)
         cells = "".join(_cell(c, w, f) for c, w, f in zip(row, widths, row_fills, strict=True))
         body.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
-    props = '<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/></w:tblPr>'
+    props = (
+        f'<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+        '<w:tblLayout w:type="fixed"/></w:tblPr>'
+    )
     return (
         f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>"
         f"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{head}</w:tr>{''.join(body)}</w:tbl>"
     )
+
+
+def fit(header: Sequence[str], fractions: Sequence[float]) -> list[int]:
+    """Column widths (twips) from `fractions` of the text width, each wide enough for the
+    longest word of its header ("Cotation", "Entretiens" never break), the room taken from
+    the columns that have more than they need."""
+    widths = [round(TEXT_WIDTH * f) for f in fractions]
+    need = [max((len(w) for w in h.split()), default=0) * CHAR_WIDTH + CELL_PADDING for h in header]
+    short = sum(max(n - w, 0) for n, w in zip(need, widths, strict=True))
+    spare = {i: w - n for i, (n, w) in enumerate(zip(need, widths, strict=True)) if w > n}
+    room = sum(spare.values())
+    if not short or room <= 0:
+        return widths
+    take = min(short, room)
+    return [
+        w - round(take * spare[i] / room) if i in spare else max(w, n)
+        for i, (n, w) in enumerate(zip(need, widths, strict=True))
+    ]
 
 
 class Writer:
@@ -108,14 +154,19 @@ class Writer:
     def __init__(self, visit: m.Visit) -> None:
         self.visit = visit
         self.labels = {a.id: a.label for a in visit.audiences}
+        self.titles = view.criterion_titles(visit)
+        self.diffs = view.by_id(visit)
         self.seen_label = t("report.documents_seen")
+        self.asked_label = t("report.documents_asked")
         self.parts: list[str] = []
+        self.marks = 0
 
     def body(self) -> str:
         for section in (
             self._header,
             self._ecarts,
             self._matrix,
+            self._to_request,
             self._coverage,
             self._criteria,
             self._outside,
@@ -124,11 +175,32 @@ class Writer:
             section()
         return "".join(self.parts)
 
+    def documents_only(self) -> str:
+        """The body of `export --only documents`: a title, the dates, the documents to request."""
+        h = self.visit.header
+        from visitguide.report.text import dates
+
+        where = ", ".join(h.establishments) or h.guide.title
+        self.add(_heading(t("report.to_request_title", where=where), 0))
+        self.add(
+            _label_value(t("report.h.dates"), dates(h)),
+            _label_value(t("report.h.visitors"), ", ".join(h.visitors) or "—"),
+            _label_value(t("report.h.interviews"), str(h.interviews)),
+        )
+        self._to_request(standalone=True)
+        return "".join(self.parts)
+
     def add(self, *xml: str) -> None:
         self.parts.extend(xml)
 
     def aud(self, audience: str) -> str:
         return self.labels.get(audience, audience)
+
+    def bookmark(self, name: str) -> str:
+        """A bookmark wrapping `{}` (the runs it marks)."""
+        self.marks += 1
+        n, mark = self.marks, view.bookmark(name)
+        return f'<w:bookmarkStart w:id="{n}" w:name="{mark}"/>{{}}<w:bookmarkEnd w:id="{n}"/>'
 
     # --- sections ------------------------------------------------------------------------
 
@@ -164,19 +236,31 @@ class Writer:
             self.add(_text(t("report.redacted_note")))
 
     def _ecarts(self) -> None:
-        titles = view.criterion_titles(self.visit)
         self.add(_heading(f"{t('report.ecarts')} ({len(self.visit.ecarts)})", 1))
-        if not self.visit.ecarts:
+        if self.visit.ecarts:
+            self.add(_text(view.ecart_counts(self.visit.ecarts)))
+        else:
             self.add(_text(t("report.no_ecart")))
         for e in self.visit.ecarts:
             runs = [
                 _runs(t(f"report.kind.{e.kind}") + " — ", bold=True, color="A03A1E"),
-                _runs(view.ecart_title(e, titles, self.labels), bold=True),
+                _link(view.ecart_title(e, self.titles, self.labels), view.bookmark(e.id), bold=True),
             ]
             if e.checkpoint_text:
                 runs.append(_runs("\n" + e.checkpoint_text, italic=True))
             runs.append(_runs("\n" + view.ecart_detail(e)))
             self.add(_p(*runs, style="ListNumber"))
+        if self.visit.to_confirm:
+            self.add(_text(t("report.to_confirm_count", count=len(self.visit.to_confirm))))
+            for e in self.visit.to_confirm:
+                title = f"{t('report.kind.' + e.kind)} — {view.ecart_title(e, self.titles, self.labels)}"
+                self.add(
+                    _bullet(
+                        _runs(t("report.to_confirm") + " — ", bold=True, color="5B6575"),
+                        _link(title, view.bookmark(e.id)),
+                        _runs("\n" + view.ecart_detail(e), size=18),
+                    )
+                )
         self.add(_p(_runs(t("report.ecart_rules"), italic=True, size=18)))
 
     def _matrix(self) -> None:
@@ -185,7 +269,13 @@ class Writer:
         header = [t("report.col.criterion"), *(a.label for a in audiences), t("report.col.share")]
         rows, fills = [], []
         for row in self.visit.matrix:
-            cells = [f"{row.criterion}\n{row.title}"]
+            criterion = next(c for c in self.visit.criteria if c.id == row.criterion)
+            label = f"{row.criterion}\n{row.title}"
+            cells = [
+                label
+                if criterion.empty
+                else _p(_link(label, view.bookmark(view.anchor(row.criterion)), size=18))
+            ]
             row_fills: list[str | None] = [None]
             for c in row.cells:
                 empty = not (c.questions_total or c.checkpoints_total)
@@ -198,6 +288,27 @@ class Writer:
         share_w = 0.14
         aud_w = (1 - 0.3 - share_w) / max(len(audiences), 1)
         self.add(_table(header, rows, [0.3, *([aud_w] * len(audiences)), share_w], fills))
+
+    def _to_request(self, standalone: bool = False) -> None:
+        """The documents to request, by audience; in the report, on pages of their own."""
+        if not standalone:
+            self.add(_heading(t("report.to_request"), 1, page_before=True))
+        self.add(_p(_runs(t("report.to_request_intro"), italic=True, size=18)))
+        if not self.visit.documents_to_request:
+            self.add(_text(t("report.to_request_none")))
+        header = [t("report.col.document"), t("report.col.why"), t("report.col.doc_criteria")]
+        for g in self.visit.documents_to_request:
+            self.add(_heading(f"{g.audience_label} ({len(g.documents)})", 2))
+            rows = []
+            for d in g.documents:
+                why = [t("report.asked_in", codes=view.codes(d.asked))] if d.asked else []
+                if d.suggested:
+                    why.append(t("report.suggested_for", items=", ".join(d.items)))
+                rows.append(["☐ " + d.text, "\n".join(why) or ", ".join(d.items), ", ".join(d.criteria)])
+            fills = [["FFF3D6" if d.asked else None, None, None] for d in g.documents]
+            self.add(_table(header, rows, [0.44, 0.38, 0.18], fills))
+        if not standalone:
+            self.add(_p(page_before=True))
 
     def _coverage(self) -> None:
         cov = self.visit.coverage
@@ -245,28 +356,114 @@ class Writer:
             ]
             if a.notes:
                 runs.append(_runs("\n" + a.notes))
-            if a.evidence:
-                runs.append(_runs(f"\n{t('report.documents_seen')} : {' ; '.join(a.evidence)}", italic=True))
+            runs += self._documents_runs(a.evidence, a.requested)
             self.add(_bullet(*runs))
 
+    def _documents_runs(self, seen: list[str], asked: list[str]) -> list[str]:
+        runs = []
+        if seen:
+            runs.append(_runs(f"\n{self.seen_label} : {' ; '.join(seen)}", italic=True, size=18))
+        if asked:
+            runs.append(
+                _runs(f"\n{self.asked_label} : {' ; '.join(asked)}", italic=True, size=18, color="7A5200")
+            )
+        return runs
+
     def _criteria(self) -> None:
+        empty = view.empty_criteria(self.visit)
+        if empty:
+            self.add(_p(_runs(empty, italic=True)))
         for c in self.visit.criteria:
-            self.add(_heading(f"{c.id} — {c.title}", 1))
+            if c.empty:
+                continue
+            title = f"{c.id} — {c.title}" + (f"  ⚠ {c.ecarts}" if c.ecarts else "")
+            self.add(_heading(title, 1, mark=self.bookmark(view.anchor(c.id))))
             if c.equivalent:
                 self.add(_p(_runs(view.equivalent(c.equivalent), italic=True)))
-            share = t("report.criterion_share", pct=view.pct(c.share), oui=c.oui, non=c.non, na=c.na)
-            if c.ecarts:
-                share += " — ⚠ " + t("report.n_ecarts", count=c.ecarts)
-            self.add(_text(share))
+            shares = " · ".join(view.audience_shares(self.visit, c.id)) or t("report.nothing_rated")
+            self.add(_p(_runs(shares, bold=True)))
+            self._synthesis(c)
+            self._differences(c)
+            self._pairs(c)
             self._checkpoints(c)
             self._notes(c)
             self._documents(c)
+
+    def _synthesis(self, c: m.CriterionView) -> None:
+        from visitguide.report import synthesis
+
+        self.add(_heading(t("report.synthesis"), 2))
+        self.add(_p(_runs(t("report.synthesis_note"), italic=True, size=18, color="5B6575")))
+        for s in synthesis.statements(self.visit, c):
+            codes = f" [{', '.join(s.codes)}]" if s.codes else ""
+            self.add(
+                _bullet(
+                    _runs(s.label + " : ", bold=True), _runs(s.text), _runs(codes, bold=True, color="23527C")
+                )
+            )
+
+    def _differences(self, c: m.CriterionView) -> None:
+        """Each écart and difference to confirm of the criterion, in full: both sides, each
+        rating with who gave it, what it rests on and its comment."""
+        if not (c.ecart_ids or c.to_confirm):
+            return
+        self.add(_heading(t("report.ecarts_here"), 2))
+        for id_ in [*c.ecart_ids, *c.to_confirm]:
+            e = self.diffs[id_]
+            kind = t(f"report.kind.{e.kind}")
+            title = f"⚠ {kind}" if id_ in c.ecart_ids else f"{t('report.to_confirm')} — {kind}"
+            title += f" — {view.ecart_title(e, self.titles, self.labels)}"
+            mark = self.bookmark(e.id) if view.home(e) == c.id else ""
+            self.add(_heading(title, 3, mark=mark))
+            if e.checkpoint_text:
+                self.add(_p(_runs(e.checkpoint_text, italic=True, size=18)))
+            for side_title, sides in ((t("report.col.high"), e.high), (t("report.col.low"), e.low)):
+                for s in sides:
+                    full = t(
+                        "report.side_full",
+                        label=s.label,
+                        pct=view.pct(s.share),
+                        oui=s.oui,
+                        total=s.oui + s.non,
+                    )
+                    self.add(_p(_runs(f"{side_title} — {full}", bold=True), keep_next=True))
+                    for checkpoint, ratings in view.side_ratings(s):
+                        for r in ratings:
+                            text = f"{checkpoint} : {r.rating} — {view.who(r.who)} — {view.basis(r.basis)}"
+                            runs = [_runs(text, size=18)]
+                            if r.comment:
+                                runs.append(_runs("\n" + r.comment, italic=True, size=18))
+                            self.add(_bullet(*runs))
+
+    def _pairs(self, c: m.CriterionView) -> None:
+        if not c.pairs:
+            return
+        self.add(_heading(t("report.pairs"), 2), _p(_runs(t("report.pairs_note"), italic=True, size=18)))
+        header = [t("report.col.declared"), t("report.col.observed"), t("report.col.verdict")]
+        rows, fills = [], []
+        for p in c.pairs:
+            cells = []
+            for s in (p.declared, p.observed):
+                codes = f" [{', '.join(s.codes)}]" if s.codes else ""
+                cells.append(
+                    f"{s.id} ({s.audience_label})\n{view.truncate(s.text, 140)}\n{view.pair_side(s)}{codes}"
+                )
+            source = "\n" + t("report.pair_source", source=p.source) if p.source else ""
+            cells.append(view.verdict(p.verdict) + source)
+            rows.append(cells)
+            fills.append([None, None, "FDECEA" if p.verdict == "disagree" else None])
+        self.add(_table(header, rows, [0.38, 0.38, 0.24], fills))
 
     def _checkpoints(self, c: m.CriterionView) -> None:
         self.add(_heading(t("report.checkpoints"), 2))
         if not c.checkpoints:
             self.add(_text(t("report.no_checkpoint")))
             return
+        verified = sum(k.verified for k in c.checkpoints)
+        rated = c.oui + c.non + c.na
+        self.add(
+            _p(_runs(t("report.declared_verified", declared=rated - verified, verified=verified), size=18))
+        )
         header = [
             t("report.col.checkpoint"),
             t("report.col.audience"),
@@ -274,23 +471,39 @@ class Writer:
             "non",
             "na",
             t("report.col.share"),
+            t("report.col.verified"),
+            t("report.col.marks"),
         ]
-        rows = [
-            [f"{k.id}\n{k.text}", k.audience_label, str(k.oui), str(k.non), str(k.na), view.pct(k.share)]
-            for k in c.checkpoints
-        ]
-        self.add(_table(header, rows, [0.52, 0.18, 0.07, 0.07, 0.07, 0.09]))
-        header = [
-            t("report.col.rating"),
-            t("report.col.who"),
-            t("report.col.comment"),
-        ]
+        rows, fills = [], []
+        for k in c.checkpoints:
+            marks = " ".join([*(f"⚠ {i}" for i in k.ecarts), *(f"? {i}" for i in k.to_confirm)])
+            rows.append(
+                [
+                    f"{k.id}\n{k.text}",
+                    k.audience_label,
+                    str(k.oui),
+                    str(k.non),
+                    str(k.na),
+                    view.pct(k.share),
+                    str(k.verified),
+                    marks,
+                ]
+            )
+            fill = "FDECEA" if k.ecarts else "F3F4F6" if k.to_confirm else None
+            fills.append([fill] * len(header))
+        self.add(_table(header, rows, [0.4, 0.15, 0.06, 0.06, 0.06, 0.08, 0.09, 0.1], fills))
+        header = [t("report.col.rating"), t("report.col.basis"), t("report.col.who"), t("report.col.comment")]
         for k in c.checkpoints:
             if k.ratings:
                 self.add(_heading(f"{k.id} ({k.audience_label})", 3))
-                rows = [[r.rating, self._rater(r.who, k.audience), r.comment] for r in k.ratings]
-                fills = [[view.fill(_rating_share(r.rating)).lstrip("#"), None, None] for r in k.ratings]
-                self.add(_table(header, rows, [0.1, 0.38, 0.52], fills))
+                rows = [
+                    [r.rating, view.basis(r.basis), self._rater(r.who, k.audience), r.comment]
+                    for r in k.ratings
+                ]
+                fills = [
+                    [view.fill(_rating_share(r.rating)).lstrip("#"), None, None, None] for r in k.ratings
+                ]
+                self.add(_table(header, rows, [0.11, 0.19, 0.3, 0.4], fills))
 
     def _rater(self, who: m.Who, audience: str) -> str:
         """Who rated, with the audience only when it is not the checkpoint's own."""
@@ -311,8 +524,7 @@ class Writer:
                     runs = [_runs(view.who(n.who, with_sector=False) + state, italic=True, color="5B6575")]
                     if n.notes:
                         runs.append(_runs("\n" + n.notes))
-                    if n.evidence:
-                        runs.append(_runs(f"\n{self.seen_label} : {' ; '.join(n.evidence)}", size=18))
+                    runs += self._documents_runs(n.evidence, n.requested)
                     self.add(_bullet(*runs))
 
     def _documents(self, c: m.CriterionView) -> None:
@@ -320,16 +532,27 @@ class Writer:
         if not c.documents:
             self.add(_text(t("report.no_document")))
             return
-        header = [t("report.col.document"), t("report.col.requested"), t("report.col.seen_by")]
+        header = [
+            t("report.col.document"),
+            t("report.col.requested"),
+            t("report.col.doc_state"),
+            t("report.col.seen_by"),
+            t("report.col.asked_in"),
+        ]
         rows = [
             [
                 d.text,
-                t("report.yes") if d.requested else "",
-                " ; ".join(view.who(w) for w in d.seen) or t("report.not_seen"),
+                t("report.suggested") if d.requested else "",
+                view.doc_state(d.state),
+                " ; ".join(view.who(w) for w in d.seen),
+                view.codes(d.asked),
             ]
             for d in c.documents
         ]
-        self.add(_table(header, rows, [0.45, 0.12, 0.43]))
+        fills = [
+            [None, None, {"vu": "EEF8EF", "demande": "FFF3D6"}.get(d.state), None, None] for d in c.documents
+        ]
+        self.add(_table(header, rows, [0.36, 0.1, 0.14, 0.26, 0.14], fills))
 
     def _outside(self) -> None:
         orphans = self.visit.coverage.outside_guide
@@ -349,7 +572,7 @@ class Writer:
                 self.aud(o.who.audience),
                 view.who(o.who),
                 o.status,
-                "\n".join([o.notes, *o.evidence]).strip(),
+                "\n".join([o.notes, *o.evidence, *o.requested]).strip(),
             ]
             for o in orphans
         ]
@@ -358,6 +581,7 @@ class Writer:
     def _interviews(self) -> None:
         self.add(_heading(f"{t('report.interviews')} ({len(self.visit.interviews)})", 1))
         header = [
+            t("report.col.code"),
             t("report.col.file"),
             t("report.col.audience"),
             t("report.col.sector"),
@@ -366,8 +590,10 @@ class Writer:
             t("report.col.visitor"),
             t("report.col.state"),
         ]
+        ordered = sorted(self.visit.interviews, key=lambda i: view.code_number(i.code))
         rows = [
             [
+                i.code,
                 i.file,
                 i.audience_label,
                 i.sector or "",
@@ -376,19 +602,21 @@ class Writer:
                 i.visitor,
                 t(f"report.state.{i.status}") + (" ⚠" if i.guide_changed else ""),
             ]
-            for i in self.visit.interviews
+            for i in ordered
         ]
-        self.add(_table(header, rows, [0.24, 0.14, 0.13, 0.14, 0.11, 0.12, 0.12]))
+        self.add(_table(header, rows, [0.07, 0.22, 0.14, 0.12, 0.13, 0.1, 0.12, 0.1]))
 
 
 def _rating_share(rating: str) -> float | None:
     return {"oui": 1.0, "non": 0.0}.get(rating)
 
 
-def render(visit: m.Visit) -> bytes:
-    """The .docx file's bytes."""
+def render(visit: m.Visit, only: str | None = None) -> bytes:
+    """The .docx file's bytes; `only="documents"`: the documents to request alone."""
     from docx import Document
     from docx.shared import Twips
+
+    from visitguide.report.text import dates
 
     document = Document()
     section = document.sections[0]
@@ -396,10 +624,57 @@ def render(visit: m.Visit) -> bytes:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Twips(MARGIN))
     document.core_properties.title = t("report.title")
-    document.core_properties.language = "fr-FR" if language() == "fr" else "en-GB"
+    _language(document, "fr-FR" if language() == "fr" else "en-GB")
+    _running_header(section, view.running_header(visit, dates(visit.header)))
     template = io.BytesIO()
     document.save(template)
-    return with_body(template.getvalue(), Writer(visit).body())
+    writer = Writer(visit)
+    return with_body(template.getvalue(), writer.documents_only() if only else writer.body())
+
+
+def _language(document: Any, tag: str) -> None:
+    """The language of the text (what Word spell-checks against) and of the document."""
+    from docx.oxml.ns import qn
+
+    document.core_properties.language = tag
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    lang = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    lang.set(qn("w:val"), tag)
+    lang.set(qn("w:eastAsia"), tag)
+    settings = document.settings.element.find(qn("w:themeFontLang"))
+    if settings is not None:
+        settings.set(qn("w:val"), tag)
+
+
+def _running_header(section: Any, text: str) -> None:
+    """The report, the establishment and the dates at the top of each page; the page number
+    and the page count at the foot."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    header = section.header.paragraphs[0]
+    header._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w")}><w:rPr>{_SMALL}</w:rPr><w:t xml:space="preserve">{_safe(text)}</w:t></w:r>'
+        )
+    )
+    footer = section.footer.paragraphs[0]
+    footer._p.insert(0, parse_xml(f'<w:pPr {nsdecls("w")}><w:jc w:val="right"/></w:pPr>'))
+    pieces = re.split(r"\{(page|pages)\}", t("report.page", page="{page}", pages="{pages}"))
+    for n, piece in enumerate(pieces):
+        if n % 2:
+            field = "PAGE" if piece == "page" else "NUMPAGES"
+            run = f"<w:r><w:rPr>{_SMALL}</w:rPr><w:t>1</w:t></w:r>"
+            xml = f'<w:fldSimple {nsdecls("w")} w:instr=" {field} ">{run}</w:fldSimple>'
+        elif piece:
+            text = f'<w:t xml:space="preserve">{_safe(piece)}</w:t>'
+            xml = f"<w:r {nsdecls('w')}><w:rPr>{_SMALL}</w:rPr>{text}</w:r>"
+        else:
+            continue
+        footer._p.append(parse_xml(xml))
+
+
+_SMALL = '<w:color w:val="5B6575"/><w:sz w:val="16"/>'
 
 
 def with_body(package: bytes, body: str) -> bytes:

@@ -11,6 +11,7 @@ from typing import Any
 from visitguide import templating
 from visitguide.messages import language, t
 from visitguide.report import display as view
+from visitguide.report import synthesis
 from visitguide.report import visit as m
 
 
@@ -27,9 +28,9 @@ def dates(header: m.Header) -> str:
     return t("report.h.date_range", first=header.first_date, last=header.last_date)
 
 
-def render(visit: m.Visit, kind: str) -> str:
-    """The report as HTML or Markdown text."""
-    context: dict[str, Any] = {
+def context(visit: m.Visit) -> dict[str, Any]:
+    """What the report templates read: the visit, the display helpers, the words."""
+    return {
         "v": view,
         "visit": visit,
         "lang": language(),
@@ -37,7 +38,19 @@ def render(visit: m.Visit, kind: str) -> str:
         "titles": view.criterion_titles(visit),
         "labels": view.audience_labels(visit),
         "aud": _audience_label(visit),
+        "diffs": view.by_id(visit),
+        "synth": lambda c: synthesis.statements(visit, c),
+        "running": view.running_header(visit, dates(visit.header)),
+        "page_numbers": templating.css_counters(t("report.page", page="{page}", pages="{pages}")),
+        "by_code": sorted(visit.interviews, key=lambda i: view.code_number(i.code)),
     }
+
+
+def render(visit: m.Visit, kind: str, only: str | None = None) -> str:
+    """The report as HTML or Markdown text; `only="documents"`: the documents to request alone."""
+    values = context(visit)
+    values["standalone"] = only is not None
     if kind == "html":
-        context.update(heat=view.heat_map(visit), bars=view.bar_chart(visit))
-    return templating.render(f"report.{kind}.j2", kind, context)
+        values.update(heat=view.heat_map(visit), bars=view.bar_chart(visit))
+    name = f"report.{kind}.j2" if only is None else f"documents.{kind}.j2"
+    return templating.render(name, kind, values)
