@@ -205,6 +205,21 @@ def ecart_visit(folder: Path, *, consistent: bool = False) -> Path:
     return folder
 
 
+# --- a realistic visit, written as answers files ------------------------------------------
+
+VISIT_ANSWERS = REPO / "tests" / "data" / "visit"
+
+
+def answers_visit(cli: Invoke, folder: Path) -> Path:
+    """The visit of `tests/data/visit`: each answers file run through `visitguide interview
+    --answers`, in the order of their names (so that the codes E1… follow them), into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for answers in sorted(VISIT_ANSWERS.glob("*.yaml")):
+        result = cli("interview", "--answers", answers, "--out", folder / f"{answers.stem}.json")
+        assert result.exit_code == 0, result.stderr
+    return folder
+
+
 # --- reading each format back ----------------------------------------------------------------
 
 

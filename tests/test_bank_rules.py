@@ -169,8 +169,10 @@ CASES = [
     ),
     (
         "pair naming an unknown id",
-        {"guide": G + "pairs:\n  - {declared: point-un, observed: question-terrain}\n"
-         "  - {declared: point-un, observed: point-absent, source: visitguide}\n"},
+        {
+            "guide": G + "pairs:\n  - {declared: point-un, observed: question-terrain}\n"
+            "  - {declared: point-un, observed: point-absent, source: visitguide}\n"
+        },
         "guide.yaml:24: paire : « point-absent » n'est ni un point de vérification ni une question du guide",
     ),
     (

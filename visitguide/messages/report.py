@@ -352,8 +352,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.checkpoints_to_rate": ("{count} point(s) jamais coté(s)", "{count} checkpoint(s) never rated"),
     "status.checkpoints_left": ("points à coter : {ids}", "checkpoints to rate: {ids}"),
     "status.counts": (
-        "À revoir : {revisit} · passées : {skipped} · questions ajoutées : {added} · écarts : {ecarts}",
-        "To revisit: {revisit} · skipped: {skipped} · added questions: {added} · discrepancies: {ecarts}",
+        "À revoir : {revisit} · passées : {skipped} · questions ajoutées : {added} · écarts : {ecarts} · à confirmer : {to_confirm}",
+        "To revisit: {revisit} · skipped: {skipped} · added questions: {added} · discrepancies: {ecarts} · to confirm: {to_confirm}",
     ),
+    "status.awaited": (
+        "Documents demandés, pas encore vus : {count} (liste à imprimer : visitguide export … --only documents)",
+        "Documents asked for, not seen yet: {count} (printable list: visitguide export … --only documents)",
+    ),
+    "status.awaited_line": ("{document} — {audience} ({codes})", "{document} — {audience} ({codes})"),
     "status.revisit_line": ("à revoir : {question} ({who})", "to revisit: {question} ({who})"),
 }
