@@ -67,3 +67,12 @@ def matches(query: str, *texts: str | None) -> bool:
     """Every word of `query` appears in one of `texts`, ignoring case and accents."""
     haystack = fold(" ".join(t for t in texts if t))
     return all(word in haystack for word in fold(query).split())
+
+
+_VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœæ")
+
+
+def que(text: str) -> str:
+    """French "que" before `text`, elided before a vowel: "qu'il existe", "que les"."""
+    first = text.lstrip()[:1].lower()
+    return "qu'" if first in _VOWELS and first else "que "
