@@ -239,6 +239,7 @@ class HeatCell:
     coverage: int
     """Width in pixels of the coverage bar: share of questions asked and checkpoints rated."""
     href: str
+    """Where a click leads: the criterion's section ("" when the criterion has none)."""
 
 
 @dataclass(frozen=True)
@@ -258,21 +259,22 @@ def heat_map(visit: m.Visit) -> HeatMap:
     label_w, cell_w, cell_h, top = 250, 170, 54, 40
     labels = {a.id: a.label for a in visit.audiences}
     columns = [(label_w + i * cell_w + cell_w // 2, labels[a.id]) for i, a in enumerate(visit.audiences)]
+    shown = {c.id for c in visit.criteria if not c.empty}
     rows, cells = [], []
     for r, row in enumerate(visit.matrix):
         y = top + r * cell_h
         rows.append((y + cell_h // 2, row.criterion, truncate(row.title, 38)))
+        href = "#" + anchor(row.criterion) if row.criterion in shown else ""
         for c, cell in enumerate(row.cells):
-            cells.append(
-                _heat_cell(label_w + c * cell_w, y, cell, row, labels.get(cell.audience, cell.audience))
-            )
+            label = labels.get(cell.audience, cell.audience)
+            cells.append(_heat_cell(label_w + c * cell_w, y, cell, row, label, href))
     height = top + len(visit.matrix) * cell_h + 4
     return HeatMap(
         label_w + len(visit.audiences) * cell_w + 4, height, label_w, cell_w, cell_h, columns, rows, cells
     )
 
 
-def _heat_cell(x: int, y: int, cell: m.Cell, row: m.MatrixRow, audience: str) -> HeatCell:
+def _heat_cell(x: int, y: int, cell: m.Cell, row: m.MatrixRow, audience: str, href: str) -> HeatCell:
     empty = cell.questions_total == 0 and cell.checkpoints_total == 0
     questions = t("report.cell.questions", asked=cell.questions_asked, total=cell.questions_total)
     checkpoints = t("report.cell.checkpoints", rated=cell.checkpoints_rated, total=cell.checkpoints_total)
@@ -291,7 +293,7 @@ def _heat_cell(x: int, y: int, cell: m.Cell, row: m.MatrixRow, audience: str) ->
         empty=empty,
         tooltip=tooltip,
         coverage=round(COVERAGE_BAR * done / total) if total else 0,
-        href="#" + anchor(row.criterion),
+        href=href,
     )
 
 

@@ -34,8 +34,10 @@ TEXT_WIDTH = 9638  # A4 with 2 cm margins, in twentieths of a point
 A4 = (11906, 16838)
 MARGIN = 1134
 HEADER_FILL = "EEF1F5"
-CHAR_WIDTH = 105  # twips per character of a bold 9 pt header, average
-CELL_PADDING = 230  # twips of cell margins and border around a header's text
+CHAR_WIDTH = 130  # twips per character of 9 pt bold text, generous: office suites may substitute a wide font
+CELL_PADDING = 260  # twips of cell margins and borders around a cell's text
+SHORT_HEADER = 12  # a header up to this long stays on one line ("% oui", "Vérifiés")
+NARROW = 0.2  # columns up to this fraction of the width fit their longest word too
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
@@ -111,12 +113,13 @@ def _table(
 ) -> str:
     """A table with a repeated header row; `fills` gives a background per cell (hex or None).
     Columns keep the widths asked for, widened where a header word would not fit."""
-    widths = fit(header, fractions)
+    table_rows = [list(row) for row in rows]
+    widths = fit(header, fractions, table_rows)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     head = "".join(_cell(h, w, HEADER_FILL, bold=True) for h, w in zip(header, widths, strict=True))
     body = []
     fill_rows = iter(fills) if fills is not None else None
-    for row in rows:
+    for row in table_rows:
         row_fills = next(fill_rows) if fill_rows is not None else [None] * len(row)
         cells = "".join(_cell(c, w, f) for c, w, f in zip(row, widths, row_fills, strict=True))
         body.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
@@ -130,12 +133,16 @@ def _table(
     )
 
 
-def fit(header: Sequence[str], fractions: Sequence[float]) -> list[int]:
-    """Column widths (twips) from `fractions` of the text width, each wide enough for the
-    longest word of its header ("Cotation", "Entretiens" never break), the room taken from
-    the columns that have more than they need."""
+def fit(header: Sequence[str], fractions: Sequence[float], rows: Sequence[Sequence[str]] = ()) -> list[int]:
+    """Column widths (twips) from `fractions` of the text width, each wide enough for its
+    header ("Cotation", "% oui" never break) and, in narrow columns, for the longest word of
+    its cells ("professionnels"); the room is taken from the columns that have more."""
     widths = [round(TEXT_WIDTH * f) for f in fractions]
-    need = [max((len(w) for w in h.split()), default=0) * CHAR_WIDTH + CELL_PADDING for h in header]
+    need = [_room(h if len(h) <= SHORT_HEADER else max(h.split(), key=len, default="")) for h in header]
+    for i, fraction in enumerate(fractions):
+        if fraction <= NARROW:
+            words = (w for row in rows if not row[i].startswith("<") for w in row[i].split())
+            need[i] = max(need[i], _room(max(words, key=len, default="")))
     short = sum(max(n - w, 0) for n, w in zip(need, widths, strict=True))
     spare = {i: w - n for i, (n, w) in enumerate(zip(need, widths, strict=True)) if w > n}
     room = sum(spare.values())
@@ -146,6 +153,10 @@ def fit(header: Sequence[str], fractions: Sequence[float]) -> list[int]:
         w - round(take * spare[i] / room) if i in spare else max(w, n)
         for i, (n, w) in enumerate(zip(need, widths, strict=True))
     ]
+
+
+def _room(text: str) -> int:
+    return len(text) * CHAR_WIDTH + CELL_PADDING if text else 0
 
 
 class Writer:
