@@ -60,6 +60,11 @@ def basis(value: str) -> str:
     return t(f"report.basis.{value}")
 
 
+def basis_labels() -> dict[str, str]:
+    """`basis` of each value, looked up once (a report shows thousands of ratings)."""
+    return {value: basis(value) for value in ("entretien", "observation", "document")}
+
+
 def doc_state(value: str) -> str:
     return t(f"report.doc_state.{value}")
 

@@ -171,6 +171,7 @@ class Writer:
         self.asked_label = t("report.documents_asked")
         self.parts: list[str] = []
         self.marks = 0
+        self.basis = view.basis_labels()
 
     def body(self) -> str:
         for section in (
@@ -440,7 +441,7 @@ class Writer:
                     self.add(_p(_runs(f"{side_title} — {full}", bold=True), keep_next=True))
                     for checkpoint, ratings in view.side_ratings(s):
                         for r in ratings:
-                            text = f"{checkpoint} : {r.rating} — {view.who(r.who)} — {view.basis(r.basis)}"
+                            text = f"{checkpoint} : {r.rating} — {view.who(r.who)} — {self.basis[r.basis]}"
                             runs = [_runs(text, size=18)]
                             if r.comment:
                                 runs.append(_runs("\n" + r.comment, italic=True, size=18))
@@ -508,7 +509,7 @@ class Writer:
             if k.ratings:
                 self.add(_heading(f"{k.id} ({k.audience_label})", 3))
                 rows = [
-                    [r.rating, view.basis(r.basis), self._rater(r.who, k.audience), r.comment]
+                    [r.rating, self.basis[r.basis], self._rater(r.who, k.audience), r.comment]
                     for r in k.ratings
                 ]
                 fills = [

@@ -105,16 +105,26 @@ def _rating_parts(rated: list[m.Rated]) -> list[str]:
 
 
 def _verified(c: m.CriterionView) -> Statement:
-    """Documents seen and ratings resting on an observation or a document."""
+    """Documents seen, and the ratings resting on an observation or a document, by checkpoint."""
     docs = [d for d in c.documents if d.seen]
-    observed = [r for k in c.checkpoints for r in k.ratings if r.basis != "entretien"]
     parts = []
     if docs:
         parts.append(t("synth.docs_seen", items="; ".join(f"{d.text} ({view.codes(d.seen)})" for d in docs)))
+    observed = []
+    whos = [w for d in docs for w in d.seen]
+    for k in c.checkpoints:
+        rated = [r for r in k.ratings if r.basis != "entretien"]
+        if rated:
+            counts = ", ".join(
+                f"{n} {value}"
+                for value in ("oui", "non", "na")
+                if (n := sum(r.rating == value for r in rated))
+            )
+            bases = ", ".join(sorted({r.basis for r in rated}))  # observation, document: the same in English
+            observed.append(f"{k.id} : {counts} ({bases})")
+            whos += [r.who for r in rated]
     if observed:
-        items = [f"{r.checkpoint} {r.rating} ({view.basis(r.basis)}, {r.who.code})" for r in observed]
-        parts.append(t("synth.observed", items="; ".join(items)))
-    whos = [w for d in docs for w in d.seen] + [r.who for r in observed]
+        parts.append(t("synth.observed", items="; ".join(observed)))
     return Statement(t("synth.verified"), " ; ".join(parts) or t("synth.nothing_verified"), _codes(whos))
 
 

@@ -39,6 +39,7 @@ def context(visit: m.Visit) -> dict[str, Any]:
         "labels": view.audience_labels(visit),
         "aud": _audience_label(visit),
         "diffs": view.by_id(visit),
+        "basis_label": view.basis_labels(),
         "synth": lambda c: synthesis.statements(visit, c),
         "running": view.running_header(visit, dates(visit.header)),
         "page_numbers": templating.css_counters(t("report.page", page="{page}", pages="{pages}")),
