@@ -54,6 +54,7 @@ HELP = {  # the French help texts of the catalog, as literals
     "help.export_paths": "Fichiers ou dossiers d'entretiens.",
     "help.export_format": "Format : md, html, csv, json ou docx.",
     "help.only": "documents : seulement la liste des documents à demander, par public.",
+    "help.separator": "Séparateur des cellules CSV : ',' (par défaut) ou ';' (tableurs en français).",
     "help.output": "Fichier de sortie (par défaut : sortie standard pour md, csv et json).",
     "help.force": "Remplace le fichier de sortie s'il existe (jamais un fichier d'entretien).",
     "help.redact": "Masque les identifiants personnels (NIR, courriels, téléphones, RPPS) dans le rapport.",
@@ -264,6 +265,9 @@ def export(
     ] = False,
     audience: AudienceOpt = None,
     only: Annotated[ExportPart | None, typer.Option("--only", help=HELP["help.only"])] = None,
+    separator: Annotated[
+        str | None, typer.Option("--separator", help=HELP["help.separator"], metavar="SÉPARATEUR")
+    ] = None,
     bank: BankOpt = None,
 ) -> None:
     pass

@@ -303,10 +303,14 @@ def export_cmd(
     blank: Annotated[bool, typer.Option("--blank", help=t("help.blank"))] = False,
     audience: AudienceOpt = None,
     only: Annotated[ExportPart | None, typer.Option("--only", help=t("help.only"))] = None,
+    separator: Annotated[
+        str | None, typer.Option("--separator", help=t("help.separator"), metavar=t("metavar.separator"))
+    ] = None,
     bank: BankOpt = None,
 ) -> int | None:
     _not_together("--blank", blank, t("metavar.paths"), bool(paths))
     _not_together("--blank", blank, "--only", only is not None)
+    _not_together("--blank", blank, "--separator", separator is not None)
     _not_together("--blank", blank, "--redact", redact)
     _needs("--audience", audience is not None, "--blank", blank)
     _needs("--force", force, "--output", output is not None)
@@ -325,6 +329,7 @@ def export_cmd(
         bank or [],
         force=force,
         only=only.value if only else None,
+        separator=separator,
     )
 
 

@@ -48,6 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metavar.paths": ("CHEMIN", "PATH"),
     "metavar.fiche": ("FICHE", "FICHE"),
     "metavar.id": ("ID", "ID"),
+    "metavar.separator": ("SÉPARATEUR", "SEPARATOR"),
     # app and options
     "help.app": (
         "Guide d'entretien des experts-visiteurs de la HAS : banques de questions, entretiens, rapports de visite.",
@@ -154,6 +155,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.date": ("Date de l'entretien (par défaut : aujourd'hui).", "Interview date (default: today)."),
     "help.export_paths": ("Fichiers ou dossiers d'entretiens.", "Interview files or folders."),
     "help.export_format": ("Format : md, html, csv, json ou docx.", "Format: md, html, csv, json or docx."),
+    "help.separator": (
+        "Séparateur des cellules CSV : ',' (par défaut) ou ';' (tableurs en français).",
+        "CSV cell separator: ',' (the default) or ';' (French spreadsheets).",
+    ),
     "help.only": (
         "documents : seulement la liste des documents à demander, par public.",
         "documents: only the list of documents to request, by audience.",

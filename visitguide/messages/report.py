@@ -35,9 +35,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} entretien(s) mené(s) avec une autre version du guide (empreinte différente) : {files}. Les réponses sont rapportées par identifiant de question.",
         "{count} interview(s) recorded with another version of the guide (different digest): {files}. Answers are reported by question id.",
     ),
-    "report.only_not_csv": (
-        "--only documents s'écrit en md, html, docx ou json",
-        "--only documents is written as md, html, docx or json",
+    "report.bad_separator": (
+        "séparateur « {separator} » inconnu : --separator ',' (par défaut) ou --separator ';'",
+        "unknown separator '{separator}': --separator ',' (the default) or --separator ';'",
+    ),
+    "report.separator_not_csv": (
+        "--separator ne vaut que pour --format csv",
+        "--separator applies to --format csv only",
     ),
     "report.needs_output": (
         "le format {format} s'écrit dans un fichier : ajoutez --output FICHIER.{format}",
@@ -311,6 +315,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.csv.col.kind": ("type", "kind"),
     "report.csv.col.file": ("fichier", "file"),
     "report.csv.col.interview": ("entretien", "interview"),
+    "report.csv.col.code": ("code", "code"),
     "report.csv.col.audience": ("public", "audience"),
     "report.csv.col.sector": ("secteur", "sector"),
     "report.csv.col.role": ("fonction", "role"),
@@ -322,8 +327,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.csv.col.text": ("intitulé", "text"),
     "report.csv.col.status": ("statut", "status"),
     "report.csv.col.rating": ("cotation", "rating"),
+    "report.csv.col.basis": ("fondement", "basis"),
     "report.csv.col.notes": ("notes ou commentaire", "notes or comment"),
     "report.csv.col.evidence": ("documents vus", "documents seen"),
+    "report.csv.col.requested": ("documents demandés, non vus", "documents asked for, not seen"),
+    "report.csv.doc.audience": ("public", "audience"),
+    "report.csv.doc.document": ("document", "document"),
+    "report.csv.doc.asked_in": ("demandé lors de", "asked for in"),
+    "report.csv.doc.suggested": ("proposé par le guide", "suggested by the guide"),
+    "report.csv.doc.items": ("questions et points", "questions and checkpoints"),
+    "report.csv.doc.criteria": ("critères", "criteria"),
     "report.csv.col.in_guide": ("dans le guide", "in the guide"),
     # --- status --------------------------------------------------------------------------
     "status.title": (
