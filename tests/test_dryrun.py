@@ -297,13 +297,11 @@ def test_the_skeleton_elides_que_before_a_vowel(cli: Invoke) -> None:
 
 
 def test_que_is_elided_before_vowels_only() -> None:
-    from visitguide.text import que
+    from visitguide.text import elided
 
-    assert [que(x) for x in ("il existe", "une veille", "Écoute", "les outils", "", "hier")] == [
-        "qu'",
-        "qu'",
-        "qu'",
-        "que ",
-        "que ",
-        "que ",
-    ]
+    lead = "Vous vérifierez que "
+    assert elided(lead, "il existe") == "Vous vérifierez qu'il existe"
+    assert elided(lead, "Écoute") == "Vous vérifierez qu'Écoute"
+    assert elided(lead, "les outils") == "Vous vérifierez que les outils"
+    assert elided(lead, "hier") == "Vous vérifierez que hier"
+    assert elided("Check that ", "il existe") == "Check that il existe"

@@ -72,7 +72,10 @@ def matches(query: str, *texts: str | None) -> bool:
 _VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœæ")
 
 
-def que(text: str) -> str:
-    """French "que" before `text`, elided before a vowel: "qu'il existe", "que les"."""
+def elided(lead: str, text: str) -> str:
+    """`lead` then `text`, French "que " made "qu'" before a vowel: "Vous vérifierez qu'il
+    existe", "… que les"; a lead that does not end with "que " (English) is kept as it is."""
     first = text.lstrip()[:1].lower()
-    return "qu'" if first in _VOWELS and first else "que "
+    if lead.endswith("que ") and first in _VOWELS and first:
+        return lead[: -len("que ")] + "qu'" + text.lstrip()
+    return lead + text
