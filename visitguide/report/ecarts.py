@@ -281,7 +281,7 @@ def _within(
 
 def _interview_side(entry: Entry, rating: m.Rated) -> m.Side:
     who = entry.who
-    label = f"{who.role} ({who.date})" if who.role else who.date
+    label = f"{who.code} · " + (f"{who.role} ({who.date})" if who.role else who.date)
     oui = int(rating.rating == "oui")
     return m.Side(label, who.audience, who.sector, oui, 1 - oui, float(oui), [rating])
 
