@@ -152,7 +152,7 @@ def test_status_and_rating_have_their_own_columns(visit: m.Visit) -> None:
         "fondement",
         "notes ou commentaire",
         "documents vus",
-        "documents demandés, non vus",
+        "documents demandés non vus",
         "dans le guide",
     ]
     kind, status, rating = header.index("type"), header.index("statut"), header.index("cotation")
@@ -254,7 +254,7 @@ def test_rows_carry_the_interview_code_document_states_and_the_rating_basis(
     audit = next(r for r in body if r[col["identifiant"]] == "audit-securite-numerique")
     assert audit[col["code"]] == "E1"
     assert audit[col["documents vus"]] == "Rapport d'audit de sécurité numérique"
-    assert audit[col["documents demandés, non vus"]] == "Plan d'actions à 6, 12 et 18 mois"
+    assert audit[col["documents demandés non vus"]] == "Plan d'actions à 6, 12 et 18 mois"
     rated = next(
         r for r in body if r[col["identifiant"]] == "pas-identifiant-generique" and r[col["code"]] == "E4"
     )
@@ -295,3 +295,13 @@ def test_the_separator_is_checked(cli: Invoke, tmp_path: Path, args: list[str], 
     result = cli("export", folder, *args)
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_manual_lists_the_columns_the_file_has(visit: m.Visit) -> None:
+    """docs/rapports.md names the CSV columns in the file's order (French headers)."""
+    from tests.helpers import REPO
+
+    manual = (REPO / "docs" / "rapports.md").read_text(encoding="utf-8")
+    line = next(row for row in manual.splitlines() if row.startswith("| `csv` |"))
+    listed = re.sub(r" \([^)]*\)", "", line.split("colonnes : ", 1)[1].split(". ", 1)[0])
+    assert listed.split(", ") == read(csvfile.render(visit), ",")[0]

@@ -330,7 +330,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.csv.col.basis": ("fondement", "basis"),
     "report.csv.col.notes": ("notes ou commentaire", "notes or comment"),
     "report.csv.col.evidence": ("documents vus", "documents seen"),
-    "report.csv.col.requested": ("documents demandés, non vus", "documents asked for, not seen"),
+    "report.csv.col.requested": ("documents demandés non vus", "documents asked for not seen"),
     "report.csv.doc.audience": ("public", "audience"),
     "report.csv.doc.document": ("document", "document"),
     "report.csv.doc.asked_in": ("demandé lors de", "asked for in"),
