@@ -341,9 +341,10 @@ def test_each_criterion_has_a_synthesis_traced_to_its_interviews(cli: Invoke, vi
         "- **Reste à faire** : documents attendus : Procédure de gestion des arrivées et des départs (E3)"
         in synthesis
     )
-    assert "- **Reste à faire** : à revoir : perso-1-" in synthesis and "(E6) [E6]" in synthesis
+    assert "- **Reste à faire** : à revoir : perso-1-" in synthesis
+    assert "« Le Wifi invité est-il séparé du réseau des soins ? » (E6) [E6]" in synthesis
     gov = criterion_md(export(cli, visit, "md").decode(), "3.6-02")
-    assert "- **Reste à faire** : à revoir : plan-blanc-pca-pra (E1) [E1]" in gov
+    assert "- **Reste à faire** : à revoir : plan-blanc-pca-pra « Pouvez-vous me présenter" in gov
 
     html = criterion_html(export(cli, visit, "html").decode(), "3.6-06")
     assert '<div class="synthesis">' in html and '<span class="codes">[E1, E2]</span>' in html
@@ -439,7 +440,7 @@ def test_word_is_french_with_a_running_header_page_numbers_and_wide_enough_colum
     assert "Rapport de visite — CH de Valmont — du 2026-11-24 au 2026-11-26" in header
     assert 'w:instr=" PAGE "' in footer and 'w:instr=" NUMPAGES "' in footer
     body = package.read("word/document.xml").decode()
-    from visitguide.report.docxfile import CELL_PADDING, CHAR_WIDTH
+    from visitguide.report.wordml import CELL_PADDING, CHAR_WIDTH
 
     for word in ("Cotation", "Entretiens", "Fondement", "Vérifiés"):
         for table in re.findall(r"<w:tbl>.*?</w:tbl>", body, re.S):

@@ -6,157 +6,18 @@ the foot; the text is tagged French (fr-FR), so that Word spell-checks it as Fre
 the matrix; the documents to request start and end a page, so that they print on their own.
 
 python-docx gives the package: its template with the styles used here (Title, Heading 1-4,
-Table Grid, List Bullet, List Number), the A4 page and the document properties. The body is
-written as WordprocessingML text and spliced into that package, because building thousands
-of table cells through python-docx's object API grows slow on a large visit. Text
-from the interviews is XML-escaped, and characters XML cannot hold (control characters, lone
-surrogates) are shown as visible escapes instead of breaking the document.
+Table Grid, List Bullet, List Number), the A4 page and the document properties; the body is
+written as WordprocessingML text (`wordml`) and spliced into it.
 """
 
 from __future__ import annotations
 
 import io
-import re
-import zipfile
-from collections.abc import Iterable, Sequence
-from typing import Any
-from xml.sax.saxutils import escape
 
 from visitguide.messages import language, t
 from visitguide.report import display as view
 from visitguide.report import visit as m
-from visitguide.text import clean
-
-DOCUMENT_PART = "word/document.xml"
-BODY_OPEN = "<w:body>"
-SECTION_OPEN = "<w:sectPr"
-TEXT_WIDTH = 9638  # A4 with 2 cm margins, in twentieths of a point
-A4 = (11906, 16838)
-MARGIN = 1134
-HEADER_FILL = "EEF1F5"
-CHAR_WIDTH = 130  # twips per character of 9 pt bold text, generous: office suites may substitute a wide font
-CELL_PADDING = 260  # twips of cell margins and borders around a cell's text
-SHORT_HEADER = 12  # a header up to this long stays on one line ("% oui", "Vérifiés")
-NARROW = 0.2  # columns up to this fraction of the width fit their longest word too
-_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
-
-
-def _safe(text: str) -> str:
-    """Text XML can hold: control characters and lone surrogates made visible, then escaped."""
-    text = clean(text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _NOT_XML.sub(lambda mt: f"\\u{ord(mt.group()):04x}", text)
-    return escape(text)
-
-
-def _runs(
-    text: str,
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    size: int | None = None,
-    color: str = "",
-    underline: bool = False,
-) -> str:
-    """Runs of `text`, line breaks kept as `<w:br/>`."""
-    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
-    props += f'<w:color w:val="{color}"/>' if color else ""
-    props += '<w:u w:val="single"/>' if underline else ""
-    props += f'<w:sz w:val="{size}"/>' if size else ""
-    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    lines = _safe(text).split("\n")
-    inner = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
-    return f"<w:r>{rpr}{inner}</w:r>"
-
-
-def _p(*runs: str, style: str | None = None, keep_next: bool = False, page_before: bool = False) -> str:
-    props = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:keepNext/>" if keep_next else "")
-    props += "<w:pageBreakBefore/>" if page_before else ""
-    ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
-    return f"<w:p>{ppr}{''.join(runs)}</w:p>"
-
-
-def _heading(text: str, level: int, *, mark: str = "", page_before: bool = False) -> str:
-    """A heading; `mark` is the raw XML of a bookmark that wraps its text."""
-    style = "Title" if level == 0 else f"Heading{level}"
-    return _p(mark.replace("{}", _runs(text)) if mark else _runs(text), style=style, page_before=page_before)
-
-
-def _link(text: str, anchor: str, **kw: object) -> str:
-    """Runs of `text` that jump to the bookmark `anchor` when clicked."""
-    run = _runs(text, color="23527C", underline=True, **kw)  # type: ignore[arg-type]
-    return f'<w:hyperlink w:anchor="{anchor}" w:history="1">{run}</w:hyperlink>'
-
-
-def _text(text: str, **kw: object) -> str:
-    return _p(_runs(text), **kw)  # type: ignore[arg-type]
-
-
-def _label_value(label: str, value: str) -> str:
-    return _p(_runs(label + " : ", bold=True), _runs(value))
-
-
-def _bullet(*runs: str) -> str:
-    return _p(*runs, style="ListBullet")
-
-
-def _cell(content: str, width: int, fill: str | None = None, *, bold: bool = False) -> str:
-    shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    paragraphs = content if content.startswith("<w:p>") else _p(_runs(content, bold=bold, size=18))
-    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shd}</w:tcPr>{paragraphs}</w:tc>'
-
-
-def _table(
-    header: Sequence[str],
-    rows: Iterable[Sequence[str]],
-    fractions: Sequence[float],
-    fills: Iterable[Sequence[str | None]] | None = None,
-) -> str:
-    """A table with a repeated header row; `fills` gives a background per cell (hex or None).
-    Columns keep the widths asked for, widened where a header word would not fit."""
-    table_rows = [list(row) for row in rows]
-    widths = fit(header, fractions, table_rows)
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    head = "".join(_cell(h, w, HEADER_FILL, bold=True) for h, w in zip(header, widths, strict=True))
-    body = []
-    fill_rows = iter(fills) if fills is not None else None
-    for row in table_rows:
-        row_fills = next(fill_rows) if fill_rows is not None else [None] * len(row)
-        cells = "".join(_cell(c, w, f) for c, w, f in zip(row, widths, row_fills, strict=True))
-        body.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
-    props = (
-        f'<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-        '<w:tblLayout w:type="fixed"/></w:tblPr>'
-    )
-    return (
-        f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>"
-        f"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{head}</w:tr>{''.join(body)}</w:tbl>"
-    )
-
-
-def fit(header: Sequence[str], fractions: Sequence[float], rows: Sequence[Sequence[str]] = ()) -> list[int]:
-    """Column widths (twips) from `fractions` of the text width, each wide enough for its
-    header ("Cotation", "% oui" never break) and, in narrow columns, for the longest word of
-    its cells ("professionnels"); the room is taken from the columns that have more."""
-    widths = [round(TEXT_WIDTH * f) for f in fractions]
-    need = [_room(h if len(h) <= SHORT_HEADER else max(h.split(), key=len, default="")) for h in header]
-    for i, fraction in enumerate(fractions):
-        if fraction <= NARROW:
-            words = (w for row in rows if not row[i].startswith("<") for w in row[i].split())
-            need[i] = max(need[i], _room(max(words, key=len, default="")))
-    short = sum(max(n - w, 0) for n, w in zip(need, widths, strict=True))
-    spare = {i: w - n for i, (n, w) in enumerate(zip(need, widths, strict=True)) if w > n}
-    room = sum(spare.values())
-    if not short or room <= 0:
-        return widths
-    take = min(short, room)
-    return [
-        w - round(take * spare[i] / room) if i in spare else max(w, n)
-        for i, (n, w) in enumerate(zip(need, widths, strict=True))
-    ]
-
-
-def _room(text: str) -> int:
-    return len(text) * CHAR_WIDTH + CELL_PADDING if text else 0
+from visitguide.report import wordml as w
 
 
 class Writer:
@@ -193,11 +54,11 @@ class Writer:
         from visitguide.report.text import dates
 
         where = ", ".join(h.establishments) or h.guide.title
-        self.add(_heading(t("report.to_request_title", where=where), 0))
+        self.add(w.heading(t("report.to_request_title", where=where), 0))
         self.add(
-            _label_value(t("report.h.dates"), dates(h)),
-            _label_value(t("report.h.visitors"), ", ".join(h.visitors) or "—"),
-            _label_value(t("report.h.interviews"), str(h.interviews)),
+            w.label_value(t("report.h.dates"), dates(h)),
+            w.label_value(t("report.h.visitors"), ", ".join(h.visitors) or "—"),
+            w.label_value(t("report.h.interviews"), str(h.interviews)),
         )
         self._to_request(standalone=True)
         return "".join(self.parts)
@@ -219,64 +80,68 @@ class Writer:
     def _header(self) -> None:
         h = self.visit.header
         title = t("report.title") + (" — " + ", ".join(h.establishments) if h.establishments else "")
-        self.add(_heading(title, 0), _text(h.guide.title))
+        self.add(w.heading(title, 0), w.text_paragraph(h.guide.title))
         counts = "; ".join(f"{a.label} {a.interviews}" for a in h.audiences)
         from visitguide.report.text import dates
 
         self.add(
-            _label_value(t("report.h.dates"), dates(h)),
-            _label_value(t("report.h.visitors"), ", ".join(h.visitors) or "—"),
-            _label_value(
+            w.label_value(t("report.h.dates"), dates(h)),
+            w.label_value(t("report.h.visitors"), ", ".join(h.visitors) or "—"),
+            w.label_value(
                 t("report.h.guide"),
                 f"{h.guide.id}, {t('report.h.version', version=h.guide.version)} — {h.guide.source}",
             ),
-            _label_value(t("report.h.referentiel"), h.guide.referentiel),
-            _label_value(t("report.h.interviews"), f"{h.interviews} : {counts}"),
+            w.label_value(t("report.h.referentiel"), h.guide.referentiel),
+            w.label_value(t("report.h.interviews"), f"{h.interviews} : {counts}"),
         )
         for a in h.audiences:
             sectors = [f"{view.sector(s.sector)} {s.interviews}" for s in a.sectors if s.sector]
             if sectors:
-                self.add(_bullet(_runs(f"{a.label} : {', '.join(sectors)}")))
+                self.add(w.bullet(w.runs(f"{a.label} : {', '.join(sectors)}")))
         if h.guide_changed:
             message = t("report.guide_changed", count=len(h.guide_changed)) + " " + ", ".join(h.guide_changed)
-            self.add(_p(_runs(message, bold=True, color="A03A1E")))
+            self.add(w.paragraph(w.runs(message, bold=True, color="A03A1E")))
         if h.ignored:
-            self.add(_text(t("report.ignored", count=len(h.ignored)) + " " + ", ".join(h.ignored)))
+            self.add(w.text_paragraph(t("report.ignored", count=len(h.ignored)) + " " + ", ".join(h.ignored)))
         if h.duplicates:
-            self.add(_text(t("report.duplicates", count=len(h.duplicates)) + " " + ", ".join(h.duplicates)))
+            self.add(
+                w.text_paragraph(
+                    t("report.duplicates", count=len(h.duplicates)) + " " + ", ".join(h.duplicates)
+                )
+            )
         if h.redacted:
-            self.add(_text(t("report.redacted_note")))
+            self.add(w.text_paragraph(t("report.redacted_note")))
 
     def _ecarts(self) -> None:
-        self.add(_heading(f"{t('report.ecarts')} ({len(self.visit.ecarts)})", 1))
+        self.add(w.heading(f"{t('report.ecarts')} ({len(self.visit.ecarts)})", 1))
         if self.visit.ecarts:
-            self.add(_text(view.ecart_counts(self.visit.ecarts)))
+            self.add(w.text_paragraph(view.ecart_counts(self.visit.ecarts)))
         else:
-            self.add(_text(t("report.no_ecart")))
+            self.add(w.text_paragraph(t("report.no_ecart")))
         for e in self.visit.ecarts:
             runs = [
-                _runs(t(f"report.kind.{e.kind}") + " — ", bold=True, color="A03A1E"),
-                _link(view.ecart_title(e, self.titles, self.labels), view.bookmark(e.id), bold=True),
+                w.runs(t(f"report.kind.{e.kind}") + " — ", bold=True, color="A03A1E"),
+                w.link(view.ecart_title(e, self.titles, self.labels), view.bookmark(e.id), bold=True),
             ]
             if e.checkpoint_text:
-                runs.append(_runs("\n" + e.checkpoint_text, italic=True))
-            runs.append(_runs("\n" + view.ecart_detail(e)))
-            self.add(_p(*runs, style="ListNumber"))
+                runs.append(w.runs("\n" + e.checkpoint_text, italic=True))
+            runs.append(w.runs("\n" + view.ecart_detail(e)))
+            self.add(w.paragraph(*runs, style="ListNumber"))
         if self.visit.to_confirm:
-            self.add(_text(t("report.to_confirm_count", count=len(self.visit.to_confirm))))
+            self.add(w.text_paragraph(t("report.to_confirm_count", count=len(self.visit.to_confirm))))
             for e in self.visit.to_confirm:
                 title = f"{t('report.kind.' + e.kind)} — {view.ecart_title(e, self.titles, self.labels)}"
                 self.add(
-                    _bullet(
-                        _runs(t("report.to_confirm") + " — ", bold=True, color="5B6575"),
-                        _link(title, view.bookmark(e.id)),
-                        _runs("\n" + view.ecart_detail(e), size=18),
+                    w.bullet(
+                        w.runs(t("report.to_confirm") + " — ", bold=True, color="5B6575"),
+                        w.link(title, view.bookmark(e.id)),
+                        w.runs("\n" + view.ecart_detail(e), size=18),
                     )
                 )
-        self.add(_p(_runs(t("report.ecart_rules"), italic=True, size=18)))
+        self.add(w.paragraph(w.runs(t("report.ecart_rules"), italic=True, size=18)))
 
     def _matrix(self) -> None:
-        self.add(_heading(t("report.summary"), 1), _text(t("report.heat_caption")))
+        self.add(w.heading(t("report.summary"), 1), w.text_paragraph(t("report.heat_caption")))
         audiences = self.visit.audiences
         header = [t("report.col.criterion"), *(a.label for a in audiences), t("report.col.share")]
         rows, fills = [], []
@@ -286,7 +151,7 @@ class Writer:
             cells = [
                 label
                 if criterion.empty
-                else _p(_link(label, view.bookmark(view.anchor(row.criterion)), size=18))
+                else w.paragraph(w.link(label, view.bookmark(view.anchor(row.criterion)), size=18))
             ]
             row_fills: list[str | None] = [None]
             for c in row.cells:
@@ -299,18 +164,18 @@ class Writer:
             fills.append(row_fills)
         share_w = 0.14
         aud_w = (1 - 0.3 - share_w) / max(len(audiences), 1)
-        self.add(_table(header, rows, [0.3, *([aud_w] * len(audiences)), share_w], fills))
+        self.add(w.table(header, rows, [0.3, *([aud_w] * len(audiences)), share_w], fills))
 
     def _to_request(self, standalone: bool = False) -> None:
         """The documents to request, by audience; in the report, on pages of their own."""
         if not standalone:
-            self.add(_heading(t("report.to_request"), 1, page_before=True))
-        self.add(_p(_runs(t("report.to_request_intro"), italic=True, size=18)))
+            self.add(w.heading(t("report.to_request"), 1, page_before=True))
+        self.add(w.paragraph(w.runs(t("report.to_request_intro"), italic=True, size=18)))
         if not self.visit.documents_to_request:
-            self.add(_text(t("report.to_request_none")))
+            self.add(w.text_paragraph(t("report.to_request_none")))
         header = [t("report.col.document"), t("report.col.why"), t("report.col.doc_criteria")]
         for g in self.visit.documents_to_request:
-            self.add(_heading(f"{g.audience_label} ({len(g.documents)})", 2))
+            self.add(w.heading(f"{g.audience_label} ({len(g.documents)})", 2))
             rows = []
             for d in g.documents:
                 why = [t("report.asked_in", codes=view.codes(d.asked))] if d.asked else []
@@ -318,13 +183,13 @@ class Writer:
                     why.append(t("report.suggested_for", items=", ".join(d.items)))
                 rows.append(["☐ " + d.text, "\n".join(why) or ", ".join(d.items), ", ".join(d.criteria)])
             fills = [["FFF3D6" if d.asked else None, None, None] for d in g.documents]
-            self.add(_table(header, rows, [0.44, 0.38, 0.18], fills))
+            self.add(w.table(header, rows, [0.44, 0.38, 0.18], fills))
         if not standalone:
-            self.add(_p(page_before=True))
+            self.add(w.paragraph(page_before=True))
 
     def _coverage(self) -> None:
         cov = self.visit.coverage
-        self.add(_heading(t("report.coverage"), 1), _heading(t("report.pending"), 2))
+        self.add(w.heading(t("report.coverage"), 1), w.heading(t("report.pending"), 2))
         header = [
             t("report.col.audience"),
             t("report.col.sector"),
@@ -342,58 +207,58 @@ class Writer:
             ]
             for p in cov.pending
         ]
-        self.add(_table(header, rows, [0.17, 0.15, 0.1, 0.3, 0.28]))
+        self.add(w.table(header, rows, [0.17, 0.15, 0.1, 0.3, 0.28]))
         for title, items in ((t("report.revisit"), cov.revisit), (t("report.skipped"), cov.skipped)):
-            self.add(_heading(f"{title} ({len(items)})", 2))
+            self.add(w.heading(f"{title} ({len(items)})", 2))
             if not items:
-                self.add(_text(t("report.none")))
+                self.add(w.text_paragraph(t("report.none")))
             for f in items:
                 added = f" ({t('report.added_badge')})" if f.added else ""
                 runs = [
-                    _runs(f.question + added, bold=True),
-                    _runs(f" — {self.aud(f.who.audience)}, {view.who(f.who)}"),
+                    w.runs(f.question + added, bold=True),
+                    w.runs(f" — {self.aud(f.who.audience)}, {view.who(f.who)}"),
                 ]
                 if f.notes:
-                    runs.append(_runs("\n" + f.notes))
-                self.add(_bullet(*runs))
-        self.add(_heading(f"{t('report.added')} ({len(cov.added)})", 2))
+                    runs.append(w.runs("\n" + f.notes))
+                self.add(w.bullet(*runs))
+        self.add(w.heading(f"{t('report.added')} ({len(cov.added)})", 2))
         if not cov.added:
-            self.add(_text(t("report.none")))
+            self.add(w.text_paragraph(t("report.none")))
         for a in cov.added:
             criteria = f" ; {', '.join(a.criteria)}" if a.criteria else ""
             runs = [
-                _runs(a.text, bold=True),
-                _runs(f" ({a.id}{criteria}) — {self.aud(a.who.audience)}, {view.who(a.who)}"),
-                _runs(f", {view.status(a.status)}"),
+                w.runs(a.text, bold=True),
+                w.runs(f" ({a.id}{criteria}) — {self.aud(a.who.audience)}, {view.who(a.who)}"),
+                w.runs(f", {view.status(a.status)}"),
             ]
             if a.notes:
-                runs.append(_runs("\n" + a.notes))
+                runs.append(w.runs("\n" + a.notes))
             runs += self._documents_runs(a.evidence, a.requested)
-            self.add(_bullet(*runs))
+            self.add(w.bullet(*runs))
 
     def _documents_runs(self, seen: list[str], asked: list[str]) -> list[str]:
         runs = []
         if seen:
-            runs.append(_runs(f"\n{self.seen_label} : {' ; '.join(seen)}", italic=True, size=18))
+            runs.append(w.runs(f"\n{self.seen_label} : {' ; '.join(seen)}", italic=True, size=18))
         if asked:
             runs.append(
-                _runs(f"\n{self.asked_label} : {' ; '.join(asked)}", italic=True, size=18, color="7A5200")
+                w.runs(f"\n{self.asked_label} : {' ; '.join(asked)}", italic=True, size=18, color="7A5200")
             )
         return runs
 
     def _criteria(self) -> None:
         empty = view.empty_criteria(self.visit)
         if empty:
-            self.add(_p(_runs(empty, italic=True)))
+            self.add(w.paragraph(w.runs(empty, italic=True)))
         for c in self.visit.criteria:
             if c.empty:
                 continue
             title = f"{c.id} — {c.title}" + (f"  ⚠ {c.ecarts}" if c.ecarts else "")
-            self.add(_heading(title, 1, mark=self.bookmark(view.anchor(c.id))))
+            self.add(w.heading(title, 1, mark=self.bookmark(view.anchor(c.id))))
             if c.equivalent:
-                self.add(_p(_runs(view.equivalent(c.equivalent), italic=True)))
+                self.add(w.paragraph(w.runs(view.equivalent(c.equivalent), italic=True)))
             shares = " · ".join(view.audience_shares(self.visit, c.id)) or t("report.nothing_rated")
-            self.add(_p(_runs(shares, bold=True)))
+            self.add(w.paragraph(w.runs(shares, bold=True)))
             self._synthesis(c)
             self._differences(c)
             self._pairs(c)
@@ -404,13 +269,15 @@ class Writer:
     def _synthesis(self, c: m.CriterionView) -> None:
         from visitguide.report import synthesis
 
-        self.add(_heading(t("report.synthesis"), 2))
-        self.add(_p(_runs(t("report.synthesis_note"), italic=True, size=18, color="5B6575")))
+        self.add(w.heading(t("report.synthesis"), 2))
+        self.add(w.paragraph(w.runs(t("report.synthesis_note"), italic=True, size=18, color="5B6575")))
         for s in synthesis.statements(self.visit, c):
             codes = f" [{', '.join(s.codes)}]" if s.codes else ""
             self.add(
-                _bullet(
-                    _runs(s.label + " : ", bold=True), _runs(s.text), _runs(codes, bold=True, color="23527C")
+                w.bullet(
+                    w.runs(s.label + " : ", bold=True),
+                    w.runs(s.text),
+                    w.runs(codes, bold=True, color="23527C"),
                 )
             )
 
@@ -419,16 +286,16 @@ class Writer:
         rating with who gave it, what it rests on and its comment."""
         if not (c.ecart_ids or c.to_confirm):
             return
-        self.add(_heading(t("report.ecarts_here"), 2))
+        self.add(w.heading(t("report.ecarts_here"), 2))
         for id_ in [*c.ecart_ids, *c.to_confirm]:
             e = self.diffs[id_]
             kind = t(f"report.kind.{e.kind}")
             title = f"⚠ {kind}" if id_ in c.ecart_ids else f"{t('report.to_confirm')} — {kind}"
             title += f" — {view.ecart_title(e, self.titles, self.labels)}"
             mark = self.bookmark(e.id) if view.home(e) == c.id else ""
-            self.add(_heading(title, 3, mark=mark))
+            self.add(w.heading(title, 3, mark=mark))
             if e.checkpoint_text:
-                self.add(_p(_runs(e.checkpoint_text, italic=True, size=18)))
+                self.add(w.paragraph(w.runs(e.checkpoint_text, italic=True, size=18)))
             for side_title, sides in ((t("report.col.high"), e.high), (t("report.col.low"), e.low)):
                 for s in sides:
                     full = t(
@@ -438,19 +305,21 @@ class Writer:
                         oui=s.oui,
                         total=s.oui + s.non,
                     )
-                    self.add(_p(_runs(f"{side_title} — {full}", bold=True), keep_next=True))
+                    self.add(w.paragraph(w.runs(f"{side_title} — {full}", bold=True), keep_next=True))
                     for checkpoint, ratings in view.side_ratings(s):
                         for r in ratings:
                             text = f"{checkpoint} : {r.rating} — {view.who(r.who)} — {self.basis[r.basis]}"
-                            runs = [_runs(text, size=18)]
+                            runs = [w.runs(text, size=18)]
                             if r.comment:
-                                runs.append(_runs("\n" + r.comment, italic=True, size=18))
-                            self.add(_bullet(*runs))
+                                runs.append(w.runs("\n" + r.comment, italic=True, size=18))
+                            self.add(w.bullet(*runs))
 
     def _pairs(self, c: m.CriterionView) -> None:
         if not c.pairs:
             return
-        self.add(_heading(t("report.pairs"), 2), _p(_runs(t("report.pairs_note"), italic=True, size=18)))
+        self.add(
+            w.heading(t("report.pairs"), 2), w.paragraph(w.runs(t("report.pairs_note"), italic=True, size=18))
+        )
         header = [t("report.col.declared"), t("report.col.observed"), t("report.col.verdict")]
         rows, fills = [], []
         for p in c.pairs:
@@ -464,17 +333,19 @@ class Writer:
             cells.append(view.verdict(p.verdict) + source)
             rows.append(cells)
             fills.append([None, None, "FDECEA" if p.verdict == "disagree" else None])
-        self.add(_table(header, rows, [0.38, 0.38, 0.24], fills))
+        self.add(w.table(header, rows, [0.38, 0.38, 0.24], fills))
 
     def _checkpoints(self, c: m.CriterionView) -> None:
-        self.add(_heading(t("report.checkpoints"), 2))
+        self.add(w.heading(t("report.checkpoints"), 2))
         if not c.checkpoints:
-            self.add(_text(t("report.no_checkpoint")))
+            self.add(w.text_paragraph(t("report.no_checkpoint")))
             return
         verified = sum(k.verified for k in c.checkpoints)
         rated = c.oui + c.non + c.na
         self.add(
-            _p(_runs(t("report.declared_verified", declared=rated - verified, verified=verified), size=18))
+            w.paragraph(
+                w.runs(t("report.declared_verified", declared=rated - verified, verified=verified), size=18)
+            )
         )
         header = [
             t("report.col.checkpoint"),
@@ -503,11 +374,11 @@ class Writer:
             )
             fill = "FDECEA" if k.ecarts else "F3F4F6" if k.to_confirm else None
             fills.append([fill] * len(header))
-        self.add(_table(header, rows, [0.4, 0.15, 0.06, 0.06, 0.06, 0.08, 0.09, 0.1], fills))
+        self.add(w.table(header, rows, [0.4, 0.15, 0.06, 0.06, 0.06, 0.08, 0.09, 0.1], fills))
         header = [t("report.col.rating"), t("report.col.basis"), t("report.col.who"), t("report.col.comment")]
         for k in c.checkpoints:
             if k.ratings:
-                self.add(_heading(f"{k.id} ({k.audience_label})", 3))
+                self.add(w.heading(f"{k.id} ({k.audience_label})", 3))
                 rows = [
                     [r.rating, self.basis[r.basis], self._rater(r.who, k.audience), r.comment]
                     for r in k.ratings
@@ -515,7 +386,7 @@ class Writer:
                 fills = [
                     [view.fill(_rating_share(r.rating)).lstrip("#"), None, None, None] for r in k.ratings
                 ]
-                self.add(_table(header, rows, [0.11, 0.19, 0.3, 0.4], fills))
+                self.add(w.table(header, rows, [0.11, 0.19, 0.3, 0.4], fills))
 
     def _rater(self, who: m.Who, audience: str) -> str:
         """Who rated, with the audience only when it is not the checkpoint's own."""
@@ -523,26 +394,30 @@ class Writer:
         return text if who.audience == audience else f"{text} ({self.aud(who.audience)})"
 
     def _notes(self, c: m.CriterionView) -> None:
-        self.add(_heading(t("report.notes"), 2))
+        self.add(w.heading(t("report.notes"), 2))
         if not c.groups:
-            self.add(_text(t("report.no_notes")))
+            self.add(w.text_paragraph(t("report.no_notes")))
         for g in c.groups:
-            self.add(_heading(view.place(g.audience_label, g.sector), 3))
+            self.add(w.heading(view.place(g.audience_label, g.sector), 3))
             for q in g.questions:
                 added = f" — {t('report.added_badge')}" if q.added else ""
-                self.add(_p(_runs(q.text, bold=True), _runs(f" ({q.id}{added})", size=18), keep_next=True))
+                self.add(
+                    w.paragraph(
+                        w.runs(q.text, bold=True), w.runs(f" ({q.id}{added})", size=18), keep_next=True
+                    )
+                )
                 for n in q.notes:
                     state = "" if n.status == "answered" else f" — {view.status(n.status)}"
-                    runs = [_runs(view.who(n.who, with_sector=False) + state, italic=True, color="5B6575")]
+                    runs = [w.runs(view.who(n.who, with_sector=False) + state, italic=True, color="5B6575")]
                     if n.notes:
-                        runs.append(_runs("\n" + n.notes))
+                        runs.append(w.runs("\n" + n.notes))
                     runs += self._documents_runs(n.evidence, n.requested)
-                    self.add(_bullet(*runs))
+                    self.add(w.bullet(*runs))
 
     def _documents(self, c: m.CriterionView) -> None:
-        self.add(_heading(t("report.documents"), 2))
+        self.add(w.heading(t("report.documents"), 2))
         if not c.documents:
-            self.add(_text(t("report.no_document")))
+            self.add(w.text_paragraph(t("report.no_document")))
             return
         header = [
             t("report.col.document"),
@@ -564,13 +439,13 @@ class Writer:
         fills = [
             [None, None, {"vu": "EEF8EF", "demande": "FFF3D6"}.get(d.state), None, None] for d in c.documents
         ]
-        self.add(_table(header, rows, [0.36, 0.1, 0.14, 0.26, 0.14], fills))
+        self.add(w.table(header, rows, [0.36, 0.1, 0.14, 0.26, 0.14], fills))
 
     def _outside(self) -> None:
         orphans = self.visit.coverage.outside_guide
         if not orphans:
             return
-        self.add(_heading(t("report.outside_guide"), 1), _text(t("report.outside_guide_note")))
+        self.add(w.heading(t("report.outside_guide"), 1), w.text_paragraph(t("report.outside_guide_note")))
         header = [
             t("report.col.id"),
             t("report.col.audience"),
@@ -588,10 +463,10 @@ class Writer:
             ]
             for o in orphans
         ]
-        self.add(_table(header, rows, [0.18, 0.14, 0.2, 0.1, 0.38]))
+        self.add(w.table(header, rows, [0.18, 0.14, 0.2, 0.1, 0.38]))
 
     def _interviews(self) -> None:
-        self.add(_heading(f"{t('report.interviews')} ({len(self.visit.interviews)})", 1))
+        self.add(w.heading(f"{t('report.interviews')} ({len(self.visit.interviews)})", 1))
         header = [
             t("report.col.code"),
             t("report.col.file"),
@@ -616,7 +491,7 @@ class Writer:
             ]
             for i in ordered
         ]
-        self.add(_table(header, rows, [0.07, 0.22, 0.14, 0.12, 0.13, 0.1, 0.12, 0.1]))
+        self.add(w.table(header, rows, [0.07, 0.22, 0.14, 0.12, 0.13, 0.1, 0.12, 0.1]))
 
 
 def _rating_share(rating: str) -> float | None:
@@ -632,84 +507,13 @@ def render(visit: m.Visit, only: str | None = None) -> bytes:
 
     document = Document()
     section = document.sections[0]
-    section.page_width, section.page_height = (Twips(x) for x in A4)
+    section.page_width, section.page_height = (Twips(x) for x in w.A4)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Twips(MARGIN))
+        setattr(section, side, Twips(w.MARGIN))
     document.core_properties.title = t("report.title")
-    _language(document, "fr-FR" if language() == "fr" else "en-GB")
-    _running_header(section, view.running_header(visit, dates(visit.header)))
+    w.language(document, "fr-FR" if language() == "fr" else "en-GB")
+    w.running_header(section, view.running_header(visit, dates(visit.header)))
     template = io.BytesIO()
     document.save(template)
     writer = Writer(visit)
-    return with_body(template.getvalue(), writer.documents_only() if only else writer.body())
-
-
-def _language(document: Any, tag: str) -> None:
-    """The language of the text (what Word spell-checks against) and of the document."""
-    from docx.oxml.ns import qn
-
-    document.core_properties.language = tag
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    lang = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
-    lang.set(qn("w:val"), tag)
-    lang.set(qn("w:eastAsia"), tag)
-    settings = document.settings.element.find(qn("w:themeFontLang"))
-    if settings is not None:
-        settings.set(qn("w:val"), tag)
-
-
-def _running_header(section: Any, text: str) -> None:
-    """The report, the establishment and the dates at the top of each page; the page number
-    and the page count at the foot."""
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-
-    header = section.header.paragraphs[0]
-    header._p.append(
-        parse_xml(
-            f'<w:r {nsdecls("w")}><w:rPr>{_SMALL}</w:rPr><w:t xml:space="preserve">{_safe(text)}</w:t></w:r>'
-        )
-    )
-    footer = section.footer.paragraphs[0]
-    footer._p.insert(0, parse_xml(f'<w:pPr {nsdecls("w")}><w:jc w:val="right"/></w:pPr>'))
-    pieces = re.split(r"\{(page|pages)\}", t("report.page", page="{page}", pages="{pages}"))
-    for n, piece in enumerate(pieces):
-        if n % 2:
-            field = "PAGE" if piece == "page" else "NUMPAGES"
-            run = f"<w:r><w:rPr>{_SMALL}</w:rPr><w:t>1</w:t></w:r>"
-            xml = f'<w:fldSimple {nsdecls("w")} w:instr=" {field} ">{run}</w:fldSimple>'
-        elif piece:
-            text = f'<w:t xml:space="preserve">{_safe(piece)}</w:t>'
-            xml = f"<w:r {nsdecls('w')}><w:rPr>{_SMALL}</w:rPr>{text}</w:r>"
-        else:
-            continue
-        footer._p.append(parse_xml(xml))
-
-
-_SMALL = '<w:color w:val="5B6575"/><w:sz w:val="16"/>'
-
-
-def with_body(package: bytes, body: str) -> bytes:
-    """The package with `body` as the content of `word/document.xml`'s `<w:body>`.
-
-    The body is spliced in as text, before the section properties (page size, margins):
-    parsing a large body and moving it into python-docx's tree costs time that grows faster
-    than the body (lxml re-homes every node), and the text needs no parsing at all.
-    """
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(package)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == DOCUMENT_PART:
-                data = _splice(data.decode("utf-8"), body).encode("utf-8")
-            target.writestr(item, data)
-    return out.getvalue()
-
-
-def _splice(document_xml: str, body: str) -> str:
-    start = document_xml.index(BODY_OPEN) + len(BODY_OPEN)
-    section = document_xml.index(SECTION_OPEN, start)
-    return document_xml[:start] + body + document_xml[section:]
+    return w.with_body(template.getvalue(), writer.documents_only() if only else writer.body())

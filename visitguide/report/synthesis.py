@@ -134,7 +134,7 @@ def _left(visit: m.Visit, c: m.CriterionView) -> list[Statement]:
     found = []
     revisit = [f for f in visit.coverage.revisit if c.id in f.criteria]
     if revisit:
-        items = ", ".join(f"{f.question} ({f.who.code})" for f in revisit)
+        items = "; ".join(f"{f.question} « {view.truncate(f.text, 70)} » ({f.who.code})" for f in revisit)
         found.append(Statement(label, t("synth.revisit", items=items), _codes(f.who for f in revisit)))
     awaited = [d for d in c.documents if d.state == "demande"]
     if awaited:
