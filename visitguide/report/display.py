@@ -135,6 +135,15 @@ def empty_criteria(visit: m.Visit) -> str:
     return t("report.empty_criteria", items="; ".join(empty)) if empty else ""
 
 
+def dates(header: m.Header) -> str:
+    """The visit's dates: one day, or "du … au …"."""
+    if header.first_date is None:
+        return "—"
+    if header.first_date == header.last_date:
+        return header.first_date
+    return t("report.h.date_range", first=header.first_date, last=header.last_date)
+
+
 def running_header(visit: m.Visit, dates: str) -> str:
     """The line printed at the top of every page: the report, the establishment, the dates."""
     where = ", ".join(visit.header.establishments)

@@ -16,6 +16,7 @@ import io
 
 from visitguide.messages import language, t
 from visitguide.report import display as view
+from visitguide.report import synthesis
 from visitguide.report import visit as m
 from visitguide.report import wordml as w
 
@@ -51,12 +52,10 @@ class Writer:
     def documents_only(self) -> str:
         """The body of `export --only documents`: a title, the dates, the documents to request."""
         h = self.visit.header
-        from visitguide.report.text import dates
-
         where = ", ".join(h.establishments) or h.guide.title
         self.add(w.heading(t("report.to_request_title", where=where), 0))
         self.add(
-            w.label_value(t("report.h.dates"), dates(h)),
+            w.label_value(t("report.h.dates"), view.dates(h)),
             w.label_value(t("report.h.visitors"), ", ".join(h.visitors) or "—"),
             w.label_value(t("report.h.interviews"), str(h.interviews)),
         )
@@ -82,10 +81,8 @@ class Writer:
         title = t("report.title") + (" — " + ", ".join(h.establishments) if h.establishments else "")
         self.add(w.heading(title, 0), w.text_paragraph(h.guide.title))
         counts = "; ".join(f"{a.label} {a.interviews}" for a in h.audiences)
-        from visitguide.report.text import dates
-
         self.add(
-            w.label_value(t("report.h.dates"), dates(h)),
+            w.label_value(t("report.h.dates"), view.dates(h)),
             w.label_value(t("report.h.visitors"), ", ".join(h.visitors) or "—"),
             w.label_value(
                 t("report.h.guide"),
@@ -267,8 +264,6 @@ class Writer:
             self._documents(c)
 
     def _synthesis(self, c: m.CriterionView) -> None:
-        from visitguide.report import synthesis
-
         self.add(w.heading(t("report.synthesis"), 2))
         self.add(w.paragraph(w.runs(t("report.synthesis_note"), italic=True, size=18, color="5B6575")))
         for s in synthesis.statements(self.visit, c):
@@ -503,8 +498,6 @@ def render(visit: m.Visit, only: str | None = None) -> bytes:
     from docx import Document
     from docx.shared import Twips
 
-    from visitguide.report.text import dates
-
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = (Twips(x) for x in w.A4)
@@ -512,7 +505,7 @@ def render(visit: m.Visit, only: str | None = None) -> bytes:
         setattr(section, side, Twips(w.MARGIN))
     document.core_properties.title = t("report.title")
     w.language(document, "fr-FR" if language() == "fr" else "en-GB")
-    w.running_header(section, view.running_header(visit, dates(visit.header)))
+    w.running_header(section, view.running_header(visit, view.dates(visit.header)))
     template = io.BytesIO()
     document.save(template)
     writer = Writer(visit)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from visitguide.console import escape, out
 from visitguide.messages import t
 from visitguide.report.display import pct, truncate
+from visitguide.report.pairs import code_number
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -72,8 +73,6 @@ def findings(paths: Sequence[Path], guide: str | None, banks: Sequence[Path]) ->
 
 def of_visit(visit: m.Visit) -> Findings:
     """The findings of a consolidated visit."""
-    from visitguide.report.pairs import code_number
-
     h = visit.header
     counts = {a.audience: a.interviews for a in h.audiences}
     rows = [

@@ -20,28 +20,20 @@ def _audience_label(visit: m.Visit) -> Any:
     return lambda audience: labels.get(audience, audience)
 
 
-def dates(header: m.Header) -> str:
-    if header.first_date is None:
-        return "—"
-    if header.first_date == header.last_date:
-        return header.first_date
-    return t("report.h.date_range", first=header.first_date, last=header.last_date)
-
-
 def context(visit: m.Visit) -> dict[str, Any]:
     """What the report templates read: the visit, the display helpers, the words."""
     return {
         "v": view,
         "visit": visit,
         "lang": language(),
-        "dates": dates(visit.header),
+        "dates": view.dates(visit.header),
         "titles": view.criterion_titles(visit),
         "labels": view.audience_labels(visit),
         "aud": _audience_label(visit),
         "diffs": view.by_id(visit),
         "basis_label": view.basis_labels(),
         "synth": lambda c: synthesis.statements(visit, c),
-        "running": view.running_header(visit, dates(visit.header)),
+        "running": view.running_header(visit, view.dates(visit.header)),
         "page_numbers": templating.css_counters(t("report.page", page="{page}", pages="{pages}")),
         "by_code": sorted(visit.interviews, key=lambda i: view.code_number(i.code)),
     }
