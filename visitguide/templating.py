@@ -107,8 +107,8 @@ def html_text(value: Any) -> Any:
 
     Already-escaped markup (from filters such as `join`) stays markup: the visible escapes
     are plain ASCII, so they need no further escaping."""
-    if not isinstance(value, str):
-        return value
+    if not isinstance(value, str) or value.isprintable():
+        return value  # printable: no line break, control or bidi character (most values, fast)
     if hasattr(value, "__html__"):  # markupsafe.Markup, without importing it on every call
         from markupsafe import Markup
 

@@ -12,7 +12,7 @@ every `Who` so that each note and rating is traced to its interview.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from visitguide import text as textsearch
@@ -50,13 +50,15 @@ class Entry:
         return self.source.interview
 
 
-def documents(evidence: Iterable[Evidence]) -> tuple[list[str], list[str]]:
+SEEN = DocumentState.vu  # looked up once: an enum member's access is a descriptor call
+
+
+def documents(evidence: Sequence[Evidence]) -> tuple[list[str], list[str]]:
     """The documents seen, and those asked for and not seen yet."""
-    seen: list[str] = []
-    asked: list[str] = []
-    for e in evidence:
-        (seen if e.state == DocumentState.vu else asked).append(e.document)
-    return seen, asked
+    if not evidence:
+        return [], []
+    seen = [e.document for e in evidence if e.state is SEEN]
+    return seen, [e.document for e in evidence if e.state is not SEEN]
 
 
 def codes(sources: Iterable[Source]) -> dict[str, str]:
