@@ -53,6 +53,8 @@ HELP = {  # the French help texts of the catalog, as literals
     ),
     "help.export_paths": "Fichiers ou dossiers d'entretiens.",
     "help.export_format": "Format : md, html, csv, json ou docx.",
+    "help.only": "documents : seulement la liste des documents à demander, par public.",
+    "help.separator": "Séparateur des cellules CSV : ',' (par défaut) ou ';' (tableurs en français).",
     "help.output": (
         "Fichier de sortie (par défaut : sortie standard pour md, html, csv et json ; "
         "docx demande un fichier)."
@@ -117,6 +119,10 @@ class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
     docx = "docx"
+
+
+class ExportPart(StrEnum):
+    documents = "documents"
 
 
 def _version(value: bool) -> None:
@@ -267,6 +273,10 @@ def export(
         typer.Option("--blank", help=HELP["help.blank"]),
     ] = False,
     audience: AudienceOpt = None,
+    only: Annotated[ExportPart | None, typer.Option("--only", help=HELP["help.only"])] = None,
+    separator: Annotated[
+        str | None, typer.Option("--separator", help=HELP["help.separator"], metavar="SÉPARATEUR")
+    ] = None,
     bank: BankOpt = None,
 ) -> None:
     pass

@@ -6,8 +6,9 @@
 about one in ten with the governance, one in ten technical, the others with professionals
 spread over several care sectors. Each interview answers most of its audience's questions
 (a few skipped, flagged "à revoir" or not asked yet), with notes of one to three sentences
-(some over several lines), documents seen, ratings of its checkpoints with comments, and now
-and then a question of the visitor's own.
+(some over several lines), documents seen or asked for, ratings of its checkpoints with
+comments (some resting on an observation or a document), and now and then a question of the
+visitor's own (its id unique across the visit, as the program writes it).
 """
 
 from __future__ import annotations
@@ -28,8 +29,11 @@ from visitguide.interview.file import (
     AddedQuestion,
     Answer,
     AnswerStatus,
+    Basis,
     CheckpointRating,
     Context,
+    DocumentState,
+    Evidence,
     GuideRef,
     Interview,
     Rating,
@@ -66,6 +70,8 @@ SENTENCES = (
     "Aucun document de santé conservé sur le poste, tout est dans le DPI.",
 )
 COMMENTS = ("Vu sur place.", "Déclaratif, non vérifié.", "Document présenté.", "Réponse hésitante.", "")
+BASES = {"Vu sur place.": Basis.observation, "Document présenté.": Basis.document}
+ASKED_SHARE = 0.3  # of the documents recorded, asked for and not seen yet
 ADDED = (
     "Les clés USB personnelles sont-elles autorisées sur les postes du service ?",
     "Qui valide les habilitations des étudiants en stage ?",
@@ -147,24 +153,35 @@ def make_interview(guide: Guide, truth: Truth, rng: random.Random, i: int, first
     for n, question in enumerate(guide.questions_for(audience)):
         status = _pick_weighted(rng, STATUS_WEIGHTS)
         if isinstance(status, AnswerStatus):
-            evidence = [d for d in question.evidence if rng.random() < 0.5]
+            evidence = [
+                Evidence(
+                    document=d,
+                    state=DocumentState.demande if rng.random() < ASKED_SHARE else DocumentState.vu,
+                )
+                for d in question.evidence
+                if rng.random() < 0.5
+            ]
             notes = _notes(rng) if status != AnswerStatus.skipped else ""
             interview.answers[question.id] = Answer(
                 status=status,
                 notes=notes,
-                evidence=ifile.evidence_of(evidence),
+                evidence=evidence,
                 updated_at=_stamp(day, 2 + n),
             )
     for n, checkpoint in enumerate(guide.checkpoints_for(audience)):
         if rng.random() < 0.9:
             rating = truth.rating(rng, checkpoint.id, audience, sector)
+            comment = rng.choice(COMMENTS)
             interview.checkpoints[checkpoint.id] = CheckpointRating(
-                rating=rating, comment=rng.choice(COMMENTS), updated_at=_stamp(day, 30 + n)
+                rating=rating,
+                comment=comment,
+                basis=BASES.get(comment, Basis.entretien),
+                updated_at=_stamp(day, 30 + n),
             )
     if rng.random() < 0.1:
         interview.added_questions.append(
             AddedQuestion(
-                id="perso-1",
+                id=f"perso-1-{interview.short_id}",
                 text=rng.choice(ADDED),
                 criteria=[rng.choice(guide.meta.criteria).id],
                 status=AnswerStatus.answered,

@@ -175,7 +175,7 @@ def visit(n_interviews: int) -> Path | None:
         return None
     from make_visit import make_visit
 
-    inputs = [HERE / "make_visit.py", REPO / "visitguide" / "interview_file.py"]
+    inputs = [HERE / "make_visit.py", REPO / "visitguide" / "interview" / "file.py"]
     inputs += sorted((REPO / "questions").rglob("*.yaml"))
     stamp = _fingerprint(*inputs, extra=f"{n_interviews}/{VISIT_SEED}")
     folder = DATA / f"visit-{n_interviews}"
@@ -281,8 +281,7 @@ def until_prompt(argv: Sequence[str], prompt: str | None, cwd: Path) -> Sample:
 def interview_cases(work: Path) -> list[Case]:
     """`visitguide interview` up to its first prompt (the audience, the bundled guide being the
     only one) against the libraries it cannot do without, both in a pseudo-terminal."""
-    package = REPO / "visitguide"
-    if not ((package / "live.py").is_file() or (package / "interview" / "live.py").is_file()):
+    if not (REPO / "visitguide" / "interview" / "live.py").is_file():
         return []
     from visitguide.messages import t
 

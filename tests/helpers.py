@@ -58,6 +58,26 @@ def require_tool(*names: str) -> str:
     pytest.skip(reason)
 
 
+def keep_shot(path: Path, name: str) -> None:
+    """Copy a screenshot or page image to `VISITGUIDE_TEST_SHOTS` when it is set, for a person
+    to look at (the tests check what they can; the eye checks the rest)."""
+    folder = os.environ.get("VISITGUIDE_TEST_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(folder) / name)
+
+
+def pdf_pages_text(pdf: Path) -> list[str]:
+    """The text of each page of a PDF (poppler's pdftotext)."""
+    import subprocess
+
+    binary = require_tool("pdftotext")
+    text = subprocess.run(
+        [binary, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [" ".join(page.split()) for page in text.split("\f") if page.strip()]
+
+
 def comparable(path: Path) -> dict[str, Any]:
     """An interview file without what two runs never share: the interview id, the timestamps,
     and the short id that ends an added question's id."""
@@ -211,6 +231,21 @@ def ecart_visit(folder: Path, *, consistent: bool = False) -> Path:
         pro.rate("connaissance-risques-prevention", no("non") if split else yes)
         pro.answer("connexion-sih", f"Connexion par carte CPS ({sector}).")
         save(pro, folder, f"pro-{n}.json")
+    return folder
+
+
+# --- a realistic visit, written as answers files ------------------------------------------
+
+VISIT_ANSWERS = REPO / "tests" / "data" / "visit"
+
+
+def answers_visit(cli: Invoke, folder: Path) -> Path:
+    """The visit of `tests/data/visit`: each answers file run through `visitguide interview
+    --answers`, in the order of their names (so that the codes E1… follow them), into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for answers in sorted(VISIT_ANSWERS.glob("*.yaml")):
+        result = cli("interview", "--answers", answers, "--out", folder / f"{answers.stem}.json")
+        assert result.exit_code == 0, result.stderr
     return folder
 
 

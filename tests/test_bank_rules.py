@@ -167,6 +167,19 @@ CASES = [
         {"terrain": _replace(TERRAIN, "id: question-terrain", "id: point-un")},
         "terrain.yaml:3: l'identifiant « point-un » est déjà celui d'un point de vérification",
     ),
+    (
+        "pair naming an unknown id",
+        {
+            "guide": G + "pairs:\n  - {declared: point-un, observed: question-terrain}\n"
+            "  - {declared: point-un, observed: point-absent, source: visitguide}\n"
+        },
+        "guide.yaml:24: paire : « point-absent » n'est ni un point de vérification ni une question du guide",
+    ),
+    (
+        "pair with an unknown key",
+        {"guide": G + "pairs:\n  - {declared: point-un, observed: question-terrain, sens: x}\n"},
+        "guide.yaml:23: clé inconnue « sens »",
+    ),
 ]
 
 

@@ -183,3 +183,17 @@ def test_guide_header(guide: Guide) -> None:
     assert [a.id for a in guide.audiences] == ["gouvernance", "technique", "professionnels"]
     assert guide.source.bundled
     assert guide.digest.startswith("sha256:")
+
+
+def test_governance_terrain_pairs_are_the_banks_addition_across_two_audiences(guide: Guide) -> None:
+    """Each pair sets a governance item beside a professionals' one, both of the guide, and
+    says it is visitguide's proposal (the fiche lists both sides but pairs nothing)."""
+    audience_of = {c.id: c.audience for c in guide.meta.checkpoints}
+    audience_of.update({q.id: a for a, q in guide.all_questions()})
+    assert len(guide.meta.pairs) >= 6
+    for pair in guide.meta.pairs:
+        assert pair.source == "visitguide"
+        assert (audience_of[pair.declared], audience_of[pair.observed]) == ("gouvernance", "professionnels")
+    assert ("formation-referents-securite-si", "connaissance-referent-securite") in {
+        (p.declared, p.observed) for p in guide.meta.pairs
+    }

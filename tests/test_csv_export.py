@@ -137,6 +137,7 @@ def test_status_and_rating_have_their_own_columns(visit: m.Visit) -> None:
         "type",
         "fichier",
         "entretien",
+        "code",
         "public",
         "secteur",
         "fonction",
@@ -148,8 +149,10 @@ def test_status_and_rating_have_their_own_columns(visit: m.Visit) -> None:
         "intitulé",
         "statut",
         "cotation",
+        "fondement",
         "notes ou commentaire",
         "documents vus",
+        "documents demandés non vus",
         "dans le guide",
     ]
     kind, status, rating = header.index("type"), header.index("statut"), header.index("cotation")
@@ -163,7 +166,7 @@ def test_status_and_rating_have_their_own_columns(visit: m.Visit) -> None:
 def test_the_columns_speak_english_too(visit: m.Visit, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VISITGUIDE_LANG", "en")
     header = read(csvfile.render(visit, ";"), ";")[0]
-    assert header[12:14] == ["status", "rating"]
+    assert header[13:16] == ["status", "rating", "basis"]
 
 
 def test_the_default_separator_is_the_comma_and_only_comma_or_semicolon_are_accepted(
@@ -232,3 +235,73 @@ def _inserted(original: str, safe: str) -> list[str]:
         else:
             extra.append(char)
     return extra
+
+
+# --- the realistic visit: codes, document states, bases; the separator from the command ------
+
+
+def test_rows_carry_the_interview_code_document_states_and_the_rating_basis(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    from tests.helpers import answers_visit
+
+    folder = answers_visit(cli, tmp_path / "visite")
+    result = cli("export", folder, "--format", "csv", "--separator", ";")
+    assert result.exit_code == 0, result.stderr
+    rows = read(result.stdout, ";")
+    header, body = rows[0], rows[1:]
+    col = {name: header.index(name) for name in header}
+    audit = next(r for r in body if r[col["identifiant"]] == "audit-securite-numerique")
+    assert audit[col["code"]] == "E1"
+    assert audit[col["documents vus"]] == "Rapport d'audit de sécurité numérique"
+    assert audit[col["documents demandés non vus"]] == "Plan d'actions à 6, 12 et 18 mois"
+    rated = next(
+        r for r in body if r[col["identifiant"]] == "pas-identifiant-generique" and r[col["code"]] == "E4"
+    )
+    assert (rated[col["cotation"]], rated[col["fondement"]]) == ("non", "observation")
+    assert {r[col["code"]] for r in body} == {f"E{n}" for n in range(1, 9)}
+
+
+def test_only_documents_as_csv_is_a_checklist_by_audience(cli: Invoke, tmp_path: Path) -> None:
+    from tests.helpers import answers_visit
+
+    folder = answers_visit(cli, tmp_path / "visite")
+    result = cli("export", folder, "--format", "csv", "--only", "documents", "--separator", ";")
+    assert result.exit_code == 0, result.stderr
+    rows = read(result.stdout, ";")
+    assert rows[0] == [
+        "public",
+        "document",
+        "demandé lors de",
+        "proposé par le guide",
+        "questions et points",
+        "critères",
+    ]
+    assert ["À la gouvernance", "Charte informatique", "E1", "non", rows[3][4], "3.6-02"] in rows
+    assert any(r[1] == "Liste des utilisateurs en mobilité" and r[2] == "E3" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "csv", "--separator", "|"], "séparateur « | » inconnu"),
+        (["--format", "md", "--separator", ";"], "--separator ne vaut que pour --format csv"),
+    ],
+)
+def test_the_separator_is_checked(cli: Invoke, tmp_path: Path, args: list[str], message: str) -> None:
+    folder = tmp_path / "visite"
+    folder.mkdir()
+    save(session("gouvernance", "DSI"), folder, "g.json")
+    result = cli("export", folder, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_manual_lists_the_columns_the_file_has(visit: m.Visit) -> None:
+    """docs/rapports.md names the CSV columns in the file's order (French headers)."""
+    from tests.helpers import REPO
+
+    manual = (REPO / "docs" / "rapports.md").read_text(encoding="utf-8")
+    line = next(row for row in manual.splitlines() if row.startswith("| `csv` |"))
+    listed = re.sub(r" \([^)]*\)", "", line.split("colonnes : ", 1)[1].split(". ", 1)[0])
+    assert listed.split(", ") == read(csvfile.render(visit), ",")[0]

@@ -287,3 +287,21 @@ def test_any_texts_give_a_skeleton_that_loads_back(
     assert data["guide"] == "essai" and data["audience"] == "terrain"
     assert list(data["answers"]) == ["q-un"] and list(data["checkpoints"]) == ["point-un"]
     assert data["context"]["date"] == "" and data["added_questions"] == []
+
+
+def test_the_skeleton_elides_que_before_a_vowel(cli: Invoke) -> None:
+    out = cli("interview", "--dry-run", "--format", "yaml", "--audience", "gouvernance").stdout
+    assert "# Vous vérifierez qu'il existe une stratégie de gestion des accès" in out
+    assert "# Vous vérifierez que l'établissement réalise régulièrement" in out
+    assert "que il" not in out and "que i" not in out
+
+
+def test_que_is_elided_before_vowels_only() -> None:
+    from visitguide.text import elided
+
+    lead = "Vous vérifierez que "
+    assert elided(lead, "il existe") == "Vous vérifierez qu'il existe"
+    assert elided(lead, "Écoute") == "Vous vérifierez qu'Écoute"
+    assert elided(lead, "les outils") == "Vous vérifierez que les outils"
+    assert elided(lead, "hier") == "Vous vérifierez que hier"
+    assert elided("Check that ", "il existe") == "Check that il existe"

@@ -79,7 +79,7 @@ def test_ecarts_are_found_on_a_crafted_visit(cli: Invoke, tmp_path: Path) -> Non
     assert [s["audience"] for s in audiences["high"]] == ["gouvernance"]  # type: ignore[index]
     assert [s["audience"] for s in audiences["low"]] == ["professionnels"]  # type: ignore[index]
     assert [(s["label"], s["oui"], s["non"]) for s in found[1]["low"]] == [("Urgences", 0, 2)]  # type: ignore[index]
-    assert [s["label"] for s in found[2]["low"]] == ["Médecin (2026-11-24)"]  # type: ignore[index]
+    assert [s["label"] for s in found[2]["low"]] == ["E3 · Médecin (2026-11-24)"]  # type: ignore[index]
 
 
 def test_no_ecart_on_a_consistent_visit(cli: Invoke, tmp_path: Path) -> None:

@@ -16,7 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import MARKERS, Invoke, content_visit, ecart_visit, require_tool, save, session
+from tests.helpers import (
+    MARKERS,
+    Invoke,
+    answers_visit,
+    content_visit,
+    ecart_visit,
+    keep_shot,
+    pdf_pages_text,
+    require_tool,
+    save,
+    session,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -89,3 +100,50 @@ def test_a_script_in_a_note_stays_text_in_the_browser(cli: Invoke, tmp_path: Pat
     title = re.search(r"<title>(.*?)</title>", dom, re.S)
     assert title is not None and "PIRATE" not in title.group(1)
     assert '&lt;script&gt;document.title="PIRATE"&lt;/script&gt; fin de la note' in dom
+
+
+# --- the realistic visit (tests/data/visit) ------------------------------------------------
+
+
+def visit_report(cli: Invoke, tmp_path: Path) -> Path:
+    out = tmp_path / "visite.html"
+    result = cli("export", answers_visit(cli, tmp_path / "visite"), "--format", "html", "--output", out)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_the_visit_report_is_drawn_with_its_new_sections(cli: Invoke, tmp_path: Path) -> None:
+    html = visit_report(cli, tmp_path)
+    shot = tmp_path / "visite.png"
+    done = chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,6000", html.as_uri())
+    assert shot.exists(), done.stderr[-2000:]
+    keep_shot(shot, "rapport-visite.png")
+    assert png_size(shot.read_bytes()) == (1280, 6000)
+    assert len(shot.read_bytes()) > 300_000  # écarts, charts, documents, criteria: a full page
+    dom = chromium(tmp_path, "--dump-dom", html.as_uri()).stdout
+    for part in (
+        'id="documents-a-demander"',
+        '<div class="synthesis">',
+        'class="ecart-detail"',
+        'class="pairs"',
+    ):
+        assert part in dom
+
+
+def test_the_printed_visit_report_has_headers_page_numbers_and_documents_on_their_own_pages(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    html = visit_report(cli, tmp_path)
+    pdf = tmp_path / "visite.pdf"
+    done = chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", html.as_uri())
+    assert pdf.exists(), done.stderr[-2000:]
+    pages = pdf_pages_text(pdf)
+    assert len(pages) >= 5
+    for n, page in enumerate(pages, 1):
+        assert "Rapport de visite — CH de Valmont — du 2026-11-24 au 2026-11-26" in page, n
+        assert f"Page {n} / {len(pages)}" in page, n
+    start = next(n for n, page in enumerate(pages) if "Documents à demander" in page and "Par public" in page)
+    body = pages[start].split("du 2026-11-24 au 2026-11-26", 1)[1].lstrip()
+    assert body.startswith("Documents à demander")  # a page of its own, from the top
+    end = next(n for n in range(start, len(pages)) if "Couverture" in pages[n])
+    assert pages[end].split("du 2026-11-24 au 2026-11-26", 1)[1].lstrip().startswith("Couverture")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import Invoke, save, session
+from tests.helpers import Invoke, answers_visit, save, session
+from visitguide.report import status
 
 
 def two_sectors(folder: Path, sector: str = "Réanimation") -> Path:
@@ -73,7 +74,7 @@ def test_status_says_what_is_left_to_ask_and_of_whom(cli: Invoke, tmp_path: Path
     ]
     urgences = line_with(out, "— Urgences (1 entretien(s))")
     assert "connexion-sih" in lines[urgences + 1] and "risques-cyber-conduite" in lines[urgences + 1]
-    assert "à revoir : referent-securite-si-contact (Cadre de santé, Urgences)" in out
+    assert "à revoir : referent-securite-si-contact (E3, Cadre de santé, Urgences)" in out
 
 
 def test_status_cleans_text_from_the_files(cli: Invoke, tmp_path: Path) -> None:
@@ -102,3 +103,36 @@ def test_status_uses_the_width_and_leaves_empty_cells_empty(cli: Invoke, tmp_pat
     assert "— oui" not in out  # no rating yet: no share of "oui" either
     narrow = cli("status", tmp_path / "visite", env={"COLUMNS": "80"}).stdout
     assert all(len(line) <= 80 for line in narrow.splitlines()[:40])
+
+
+# --- compute, then show ------------------------------------------------------------------
+
+
+def test_findings_are_data_computed_without_printing(tmp_path: Path, capsys: object) -> None:
+    found = status.findings([two_sectors(tmp_path / "visite")], None, [])
+    assert (found.where, found.interviews) == ("CH de Valmont", 3)
+    assert found.audiences == [("gouvernance", 1), ("technique", 0), ("professionnels", 2)]
+    row = next(r for r in found.rows if r.criterion == "3.6-06")
+    assert [(c.audience, c.checkpoints_rated, c.checkpoints_total) for c in row.cells] == [
+        ("gouvernance", 2, 2),
+        ("technique", 0, 0),
+        ("professionnels", 2, 4),
+    ]
+    assert row.ecarts == 1 and found.empty_criteria == ["2.3-01", "3.1-07"]
+    assert [(f.question, f.who.code) for f in found.revisit] == [("referent-securite-si-contact", "E3")]
+    assert capsys.readouterr() == ("", "")  # type: ignore[attr-defined]
+
+
+def test_status_names_added_questions_by_their_visit_wide_ids_and_lists_documents_awaited(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    folder = answers_visit(cli, tmp_path / "visite")
+    found = status.findings([folder], None, [])
+    added = [f for f in found.revisit if f.added]
+    assert len(added) == 1 and added[0].question.startswith("perso-1-") and added[0].who.code == "E6"
+    assert ("À la gouvernance", "Plan d'actions à 6, 12 et 18 mois", ["E1"]) in found.awaited
+    assert ("Au plan technique", "Liste des utilisateurs en mobilité", ["E3"]) in found.awaited
+    assert (found.ecarts, found.to_confirm) == (7, 2)
+    out = cli("status", folder).stdout
+    assert f"à revoir : {added[0].question} (E6, IDE, Urgences)" in out
+    assert "Plan d'actions à 6, 12 et 18 mois — À la gouvernance (E1)" in out

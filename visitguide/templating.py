@@ -66,6 +66,37 @@ def md_block(value: str, indent: str = "") -> Raw:
     return Raw("  \n".join(parts))
 
 
+def css_string(value: Any) -> Any:
+    """`value` as a quoted CSS string for a `<style>` block (a running header's `content`).
+
+    Inside `<style>` the HTML parser decodes no entity and stops at `</style`, so autoescaping
+    cannot help: every character but letters, digits, spaces and plain punctuation is written
+    as a CSS escape, quotes, backslashes and angle brackets included.
+    """
+    from markupsafe import Markup
+
+    def escaped(ch: str) -> str:
+        if (ch.isalnum() or ch in " ,.;:()-–—/_'") and ch.isprintable():
+            return ch
+        return f"\\{ord(ch):06x}"
+
+    return Markup('"' + "".join(escaped(ch) for ch in clean(re.sub(r"\s+", " ", str(value)))) + '"')
+
+
+def css_counters(template: str) -> Any:
+    """A CSS `content` value from a text holding `{page}` and `{pages}`: quoted strings
+    around `counter(page)` and `counter(pages)` ("Page {page} / {pages}" in a page margin)."""
+    from markupsafe import Markup
+
+    parts = []
+    for n, piece in enumerate(re.split(r"\{(page|pages)\}", template)):
+        if n % 2:
+            parts.append(f"counter({piece})")
+        elif piece:
+            parts.append(str(css_string(piece)))
+    return Markup(" ".join(parts))
+
+
 def lines(text: str) -> str:
     """`text` with Windows and old Mac line breaks made plain newlines."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -76,8 +107,8 @@ def html_text(value: Any) -> Any:
 
     Already-escaped markup (from filters such as `join`) stays markup: the visible escapes
     are plain ASCII, so they need no further escaping."""
-    if not isinstance(value, str):
-        return value
+    if not isinstance(value, str) or value.isprintable():
+        return value  # printable: no line break, control or bidi character (most values, fast)
     if hasattr(value, "__html__"):  # markupsafe.Markup, without importing it on every call
         from markupsafe import Markup
 
@@ -143,6 +174,7 @@ def environment(kind: str) -> Environment:
     )
     env.globals["t"] = t
     env.filters["block"] = md_block
+    env.filters["css_string"] = css_string
     return env
 
 

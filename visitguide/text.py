@@ -67,3 +67,15 @@ def matches(query: str, *texts: str | None) -> bool:
     """Every word of `query` appears in one of `texts`, ignoring case and accents."""
     haystack = fold(" ".join(t for t in texts if t))
     return all(word in haystack for word in fold(query).split())
+
+
+_VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœæ")
+
+
+def elided(lead: str, text: str) -> str:
+    """`lead` then `text`, French "que " made "qu'" before a vowel: "Vous vérifierez qu'il
+    existe", "… que les"; a lead that does not end with "que " (English) is kept as it is."""
+    first = text.lstrip()[:1].lower()
+    if lead.endswith("que ") and first in _VOWELS and first:
+        return lead[: -len("que ")] + "qu'" + text.lstrip()
+    return lead + text

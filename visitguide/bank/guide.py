@@ -63,6 +63,15 @@ class Reference:
 
 
 @dataclass
+class Pair:
+    """Two checkpoints or questions checking the same thing from two sides (declared, observed)."""
+
+    declared: str
+    observed: str
+    source: str | None = None
+
+
+@dataclass
 class Question:
     id: str
     criteria: list[str]
@@ -87,6 +96,7 @@ class GuideMeta:
     checkpoints: list[Checkpoint]
     references: list[str | Reference]
     caveat: str | None = None
+    pairs: list[Pair] = field(default_factory=list)
 
 
 def _text(value: Any) -> str:
@@ -150,6 +160,10 @@ def meta_from(raw: dict[str, Any]) -> GuideMeta:
             for r in raw.get("references") or []
         ],
         caveat=_maybe(raw.get("caveat")),
+        pairs=[
+            Pair(_text(p["declared"]), _text(p["observed"]), _maybe(p.get("source")))
+            for p in raw.get("pairs") or []
+        ],
     )
 
 

@@ -518,6 +518,7 @@ def _check_audiences(
                 question_ids[qid] = f"{loaded.path.name}:{line}"
             if qid in checkpoint_ids:
                 problems.append(Problem(loaded.path, line, t("bank.question_is_checkpoint", id=qid)))
+    _check_pairs(meta, checkpoint_ids | set(question_ids), problems)
 
 
 def _check_not_empty(loaded: _Loaded, has_checkpoints: bool, problems: list[Problem]) -> None:
@@ -526,3 +527,13 @@ def _check_not_empty(loaded: _Loaded, has_checkpoints: bool, problems: list[Prob
     if questions == [] and not has_checkpoints:
         line = marks.line_of(loaded.raw, ("questions",))
         problems.append(Problem(loaded.path, line, t("bank.no_question")))
+
+
+def _check_pairs(meta: _Loaded, known: set[str], problems: list[Problem]) -> None:
+    """Both sides of each pair name a checkpoint or a question of the guide."""
+    for i, pair in _entries(meta.raw, "pairs"):
+        for side in ("declared", "observed"):
+            item = _text(pair, side)
+            if item is not None and item not in known:
+                line = marks.line_of(meta.raw, ("pairs", i, side))
+                problems.append(Problem(meta.path, line, t("bank.pair_unknown_id", id=item)))

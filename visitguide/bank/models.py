@@ -70,6 +70,18 @@ class Reference(Strict):
     category: Text | None = None
 
 
+class Pair(Strict):
+    """Two items (checkpoints or questions) that check the same thing from two sides: what one
+    audience declares (typically the governance) and what another shows on the ground."""
+
+    declared: Id = Field(description="The checkpoint or question id of the side that declares.")
+    observed: Id = Field(description="The checkpoint or question id of the side that shows it.")
+    source: Text | None = Field(
+        default=None,
+        description='Who proposes the pair (e.g. "visitguide" for the bank\'s addition); none: the source.',
+    )
+
+
 class GuideFile(Strict):
     """`guide.yaml`: criteria, audiences, checkpoints and references of one guide."""
 
@@ -87,6 +99,7 @@ class GuideFile(Strict):
     audiences: list[Audience] = Field(min_length=1)
     checkpoints: list[Checkpoint] = Field(default_factory=list)
     references: list[Text | Reference] = Field(default_factory=list)
+    pairs: list[Pair] = Field(default_factory=list)
 
 
 class Question(Strict):

@@ -257,6 +257,10 @@ class ExportFormat(StrEnum):
     docx = "docx"
 
 
+class ExportPart(StrEnum):
+    documents = "documents"
+
+
 ContextOpts = dict[str, str | None]
 
 
@@ -369,9 +373,15 @@ def export_cmd(
     redact: Annotated[bool, typer.Option("--redact", help=t("help.redact"))] = False,
     blank: Annotated[bool, typer.Option("--blank", help=t("help.blank"))] = False,
     audience: AudienceOpt = None,
+    only: Annotated[ExportPart | None, typer.Option("--only", help=t("help.only"))] = None,
+    separator: Annotated[
+        str | None, typer.Option("--separator", help=t("help.separator"), metavar=t("metavar.separator"))
+    ] = None,
     bank: BankOpt = None,
 ) -> int | None:
     _not_together("--blank", blank, t("metavar.paths"), bool(paths))
+    _not_together("--blank", blank, "--only", only is not None)
+    _not_together("--blank", blank, "--separator", separator is not None)
     _not_together("--blank", blank, "--redact", redact)
     _needs("--audience", audience is not None, "--blank", blank)
     _needs("--force", force, "--output", output is not None)
@@ -384,7 +394,17 @@ def export_cmd(
     from visitguide.report import export as report
 
     guide = typed.guide_id(guide, bank or [])
-    return report.run(paths or [], fmt.value, output, guide, redact, bank or [], force=force)
+    return report.run(
+        paths or [],
+        fmt.value,
+        output,
+        guide,
+        redact,
+        bank or [],
+        force=force,
+        only=only.value if only else None,
+        separator=separator,
+    )
 
 
 @app.command("status", help=t("cmd.status"), cls=typer_patches.Command)

@@ -161,6 +161,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "public « {id} » non déclaré dans audiences de guide.yaml",
         "audience '{id}' is not declared in the audiences of guide.yaml",
     ),
+    "bank.pair_unknown_id": (
+        "paire : « {id} » n'est ni un point de vérification ni une question du guide",
+        "pair: '{id}' is neither a checkpoint nor a question of the guide",
+    ),
     "bank.undeclared_criterion": (
         "critère « {id} » non déclaré dans criteria de guide.yaml",
         "criterion '{id}' is not declared in the criteria of guide.yaml",

@@ -61,6 +61,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metavar.fiche": ("FICHE", "FICHE"),
     "metavar.id": ("ID", "ID"),
     "metavar.minutes": ("MINUTES", "MINUTES"),
+    "metavar.separator": ("SÉPARATEUR", "SEPARATOR"),
     # app and options
     "help.app": (
         "Guide d'entretien des experts-visiteurs de la HAS : banques de questions, entretiens, rapports de visite.",
@@ -170,6 +171,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.export_paths": ("Fichiers ou dossiers d'entretiens.", "Interview files or folders."),
     "help.export_format": ("Format : md, html, csv, json ou docx.", "Format: md, html, csv, json or docx."),
+    "help.separator": (
+        "Séparateur des cellules CSV : ',' (par défaut) ou ';' (tableurs en français).",
+        "CSV cell separator: ',' (the default) or ';' (French spreadsheets).",
+    ),
+    "help.only": (
+        "documents : seulement la liste des documents à demander, par public.",
+        "documents: only the list of documents to request, by audience.",
+    ),
     "help.output": (
         "Fichier de sortie (par défaut : sortie standard pour md, html, csv et json ; docx demande un fichier).",
         "Output file (default: standard output for md, html, csv and json; docx needs a file).",

@@ -58,7 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ou skipped (passée), revisit (à revoir)",
         "or skipped, revisit (to come back to)",
     ),
-    "dryrun.yaml.verify": ("Vous vérifierez que {text}", "Check that {text}"),
+    "dryrun.yaml.verify": ("Vous vérifierez que ", "Check that "),
     "dryrun.yaml.rating": ("oui, non ou na", "oui, non or na"),
     "dryrun.yaml.added": (
         'Questions ajoutées : - {text: "…", criteria: ["3.6-02"], notes: "…"}',

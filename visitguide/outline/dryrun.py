@@ -17,6 +17,7 @@ from visitguide.errors import UsageError
 from visitguide.messages import t
 from visitguide.outline import views as outline
 from visitguide.outline.views import AudienceView, CriterionView, GuideView, criterion_text
+from visitguide.text import elided
 
 COMMENT_WIDTH = 96
 NBSP = "\u00a0"
@@ -177,7 +178,7 @@ def _checkpoints(audience: AudienceView) -> list[str]:
     for section in audience.sections:
         lines += ["", *_comment(f"— {section.title} —", "  ")]
         for c in section.checkpoints:
-            lines += ["", *_comment(t("dryrun.yaml.verify", text=c.text), "  ")]
+            lines += ["", *_comment(elided(t("dryrun.yaml.verify"), c.text), "  ")]
             lines += [
                 f"  {_scalar(c.id)}:",
                 f"    rating:  # {t('dryrun.yaml.rating')}",

@@ -1,22 +1,27 @@
-"""Consolidation: the interviews of a visit become one `model.Visit`, in one pass.
+"""Consolidation: the interviews of a visit become one `visit.Visit`, in one pass.
 
 Each interview is walked once to fill indexes (ratings by checkpoint, notes by question,
-what each audience and sector was asked); criteria, the matrix, écarts and coverage are then
-read off those indexes, so the cost grows linearly with the number of answers.
+what each audience and sector was asked, documents seen and asked for); criteria, the
+matrix, écarts, pairs, documents and coverage are then read off those indexes, so the cost
+grows linearly with the number of answers.
+
+Every interview gets its code first (`E1`, `E2`… by date, then start time), carried by
+every `Who` so that each note and rating is traced to its interview.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from visitguide import text as textsearch
 from visitguide.bank.guide import EQUIVALENT_REFERENTIEL, Checkpoint, Criterion, Question
 from visitguide.bank.loader import Guide
 from visitguide.interview.file import AnswerStatus, DocumentState, Evidence, Interview
-from visitguide.messages import t
+from visitguide.report import documents as documents_mod
 from visitguide.report import ecarts as ecarts_mod
+from visitguide.report import pairs as pairs_mod
 from visitguide.report import visit as m
 from visitguide.report.inputs import Inputs, Source
 
@@ -45,12 +50,23 @@ class Entry:
         return self.source.interview
 
 
-def documents(evidence: Iterable[Evidence]) -> list[str]:
-    """Documents as the report lists them: a document asked for and not seen says so."""
-    return [
-        e.document if e.state == DocumentState.vu else t("report.document_requested", document=e.document)
-        for e in evidence
-    ]
+SEEN = DocumentState.vu  # looked up once: an enum member's access is a descriptor call
+
+
+def documents(evidence: Sequence[Evidence]) -> tuple[list[str], list[str]]:
+    """The documents seen, and those asked for and not seen yet."""
+    if not evidence:
+        return [], []
+    seen = [e.document for e in evidence if e.state is SEEN]
+    return seen, [e.document for e in evidence if e.state is not SEEN]
+
+
+def codes(sources: Iterable[Source]) -> dict[str, str]:
+    """Interview id -> `E1`, `E2`…, in the order of the interviews' dates, then start times."""
+    ordered = sorted(
+        sources, key=lambda s: (s.interview.context.date, s.interview.started_at, s.display, s.interview.id)
+    )
+    return {s.interview.id: f"E{n}" for n, s in enumerate(ordered, 1)}
 
 
 @dataclass
@@ -76,16 +92,19 @@ class Builder:
         self.labels = {a.id: a.label for a in self.guide.audiences}
         self.checkpoints = {c.id: c for c in self.guide.meta.checkpoints}
         self.sector_names: dict[str, str] = {}
+        self.codes = codes(inputs.sources)
         self.entries = [self._entry(s) for s in inputs.sources]
         self.index = Index()
 
     def build(self) -> m.Visit:
         for entry in self.entries:
             self._walk(entry)
-        found = ecarts_mod.find(self.guide, self.index.ratings, self.labels, self.sector_names)
-        criteria = [
-            self._criterion(c, sum(c.id in e.criteria for e in found)) for c in self.guide.meta.criteria
-        ]
+        found, doubtful = ecarts_mod.find(self.guide, self.index.ratings, self.labels, self.sector_names)
+        marks = _marks(found, doubtful)
+        pairs = pairs_mod.views(
+            self.guide, self.index.ratings, self.index.notes, self.labels, found + doubtful
+        )
+        criteria = [self._criterion(c, found, doubtful, marks, pairs) for c in self.guide.meta.criteria]
         return m.Visit(
             format=m.FORMAT,
             format_version=m.FORMAT_VERSION,
@@ -99,6 +118,10 @@ class Builder:
             criteria=criteria,
             coverage=self._coverage(),
             interviews=[self._interview_info(e) for e in self.entries],
+            to_confirm=doubtful,
+            documents_to_request=documents_mod.to_request(
+                self.guide, self.entries, self._audience_ids(), self.labels
+            ),
         )
 
     # --- the single pass ---------------------------------------------------------------
@@ -109,53 +132,58 @@ class Builder:
         if key is not None:
             self.sector_names.setdefault(key, " ".join((ctx.sector or "").split()))
         sector = self.sector_names.get(key) if key is not None else None
-        who = m.Who(source.interview.id, source.interview.audience, sector, ctx.interviewee_role, ctx.date)
+        interview = source.interview
+        who = m.Who(
+            interview.id, self.codes[interview.id], interview.audience, sector, ctx.interviewee_role, ctx.date
+        )
         return Entry(source, who, key)
 
     def _walk(self, entry: Entry) -> None:
         interview, index = entry.interview, self.index
         place = (interview.audience, entry.sector)
         for qid, answer in interview.answers.items():
-            note = m.Note(entry.who, answer.status.value, answer.notes, documents(answer.evidence))
+            note = m.Note(entry.who, answer.status.value, answer.notes, *documents(answer.evidence))
             found = self.guide.find_question(qid)
             if found is None:
                 index.orphans.append(
-                    m.Orphan(entry.who, "question", qid, note.status, note.notes, note.evidence)
+                    m.Orphan(
+                        entry.who, "question", qid, note.status, note.notes, note.evidence, note.requested
+                    )
                 )
                 continue
             index.notes[qid].append((entry, note))
             if note.status in ASKED:
                 index.asked[place].add(qid)
-            self._flag(entry, qid, found[1].text, note, added=False)
+            self._flag(entry, qid, found[1].text, note, found[1].criteria, added=False)
         for cid, rating in interview.checkpoints.items():
             if cid not in self.checkpoints:
                 index.orphans.append(
-                    m.Orphan(entry.who, "checkpoint", cid, rating.rating.value, rating.comment, [])
+                    m.Orphan(entry.who, "checkpoint", cid, rating.rating.value, rating.comment, [], [])
                 )
                 continue
-            index.ratings[cid].append((entry, m.Rated(entry.who, rating.rating.value, rating.comment)))
+            rated = m.Rated(entry.who, rating.rating.value, rating.comment, rating.basis.value, cid)
+            index.ratings[cid].append((entry, rated))
             index.rated[place].add(cid)
         for added in interview.added_questions:
             status = added.status.value if added.status else None
+            seen, asked = documents(added.evidence)
             view = m.Added(
-                entry.who,
-                added.id,
-                added.text,
-                list(added.criteria),
-                status,
-                added.notes,
-                documents(added.evidence),
+                entry.who, added.id, added.text, list(added.criteria), status, added.notes, seen, asked
             )
             index.added.append((entry, view))
             if status is not None:
-                note = m.Note(entry.who, status, added.notes, documents(added.evidence))
-                self._flag(entry, added.id, added.text, note, added=True)
+                note = m.Note(entry.who, status, added.notes, seen, asked)
+                self._flag(entry, added.id, added.text, note, added.criteria, added=True)
 
-    def _flag(self, entry: Entry, qid: str, text: str, note: m.Note, *, added: bool) -> None:
-        if note.status == AnswerStatus.revisit.value:
-            self.index.revisit.append(m.Flagged(entry.who, qid, text, note.status, note.notes, added))
-        elif note.status == AnswerStatus.skipped.value:
-            self.index.skipped.append(m.Flagged(entry.who, qid, text, note.status, note.notes, added))
+    def _flag(
+        self, entry: Entry, qid: str, text: str, note: m.Note, criteria: Iterable[str], *, added: bool
+    ) -> None:
+        if note.status not in (AnswerStatus.revisit.value, AnswerStatus.skipped.value):
+            return
+        flagged = m.Flagged(entry.who, qid, text, note.status, note.notes, added, list(criteria))
+        (self.index.revisit if note.status == AnswerStatus.revisit.value else self.index.skipped).append(
+            flagged
+        )
 
     # --- header and interviews ---------------------------------------------------------
 
@@ -167,7 +195,7 @@ class Builder:
             establishments=_distinct(c.establishment for c in contexts),
             first_date=dates[0] if dates else None,
             last_date=dates[-1] if dates else None,
-            visitors=_distinct(c.visitor for c in contexts),
+            visitors=sorted(_distinct(c.visitor for c in contexts), key=textsearch.fold),
             guide=m.GuideInfo(
                 meta.id, meta.title, meta.version, meta.source, meta.referentiel, self.guide.digest
             ),
@@ -194,7 +222,9 @@ class Builder:
         interview, ctx = entry.interview, entry.interview.context
         return m.InterviewInfo(
             id=interview.id,
+            code=entry.who.code,
             file=entry.source.display,
+            started_at=interview.started_at,
             audience=interview.audience,
             audience_label=self._label(interview.audience),
             establishment=ctx.establishment,
@@ -213,6 +243,7 @@ class Builder:
         for qid, answer in interview.answers.items():
             found = self.guide.find_question(qid)
             text, criteria = (found[1].text, list(found[1].criteria)) if found else ("", [])
+            seen, asked = documents(answer.evidence)
             rows.append(
                 m.AnswerRow(
                     qid,
@@ -220,17 +251,17 @@ class Builder:
                     criteria,
                     answer.status.value,
                     answer.notes,
-                    documents(answer.evidence),
+                    seen,
                     False,
                     found is not None,
+                    asked,
                 )
             )
         for a in interview.added_questions:
             status = a.status.value if a.status else ""
+            seen, asked = documents(a.evidence)
             rows.append(
-                m.AnswerRow(
-                    a.id, a.text, list(a.criteria), status, a.notes, documents(a.evidence), True, False
-                )
+                m.AnswerRow(a.id, a.text, list(a.criteria), status, a.notes, seen, True, False, asked)
             )
         return rows
 
@@ -240,18 +271,38 @@ class Builder:
             checkpoint = self.checkpoints.get(cid)
             text, criteria = (checkpoint.text, list(checkpoint.criteria)) if checkpoint else ("", [])
             rows.append(
-                m.RatingRow(cid, text, criteria, rating.rating.value, rating.comment, checkpoint is not None)
+                m.RatingRow(
+                    cid,
+                    text,
+                    criteria,
+                    rating.rating.value,
+                    rating.comment,
+                    checkpoint is not None,
+                    rating.basis.value,
+                )
             )
         return rows
 
     # --- criteria ------------------------------------------------------------------------
 
-    def _criterion(self, criterion: Criterion, ecarts: int) -> m.CriterionView:
-        checkpoints = [self._checkpoint(c) for c in self.guide.meta.checkpoints if criterion.id in c.criteria]
+    def _criterion(
+        self,
+        criterion: Criterion,
+        found: list[m.Ecart],
+        doubtful: list[m.Ecart],
+        marks: dict[str, tuple[list[str], list[str]]],
+        pairs: list[m.PairView],
+    ) -> m.CriterionView:
+        checkpoints = [
+            self._checkpoint(c, marks) for c in self.guide.meta.checkpoints if criterion.id in c.criteria
+        ]
         groups = self._note_groups(criterion.id)
         oui = sum(c.oui for c in checkpoints)
         non = sum(c.non for c in checkpoints)
         equivalent = criterion.equivalent(EQUIVALENT_REFERENTIEL)
+        ecart_ids = [e.id for e in found if criterion.id in e.criteria]
+        mine = [p for p in pairs if criterion.id in p.criteria]
+        docs = documents_mod.of_criterion(self._suggested(criterion.id), groups)
         return m.CriterionView(
             id=criterion.id,
             title=criterion.title,
@@ -260,19 +311,26 @@ class Builder:
             else None,
             checkpoints=checkpoints,
             groups=groups,
-            documents=self._documents(criterion.id, groups),
+            documents=docs,
             oui=oui,
             non=non,
             na=sum(c.na for c in checkpoints),
             share=ecarts_mod.share(oui, non),
-            ecarts=ecarts,
+            ecarts=len(ecart_ids),
+            ecart_ids=ecart_ids,
+            to_confirm=[e.id for e in doubtful if criterion.id in e.criteria],
+            pairs=mine,
+            empty=not (checkpoints or groups or docs or mine),
         )
 
-    def _checkpoint(self, checkpoint: Checkpoint) -> m.CheckpointView:
+    def _checkpoint(
+        self, checkpoint: Checkpoint, marks: dict[str, tuple[list[str], list[str]]]
+    ) -> m.CheckpointView:
         ratings = [rated for _, rated in self.index.ratings.get(checkpoint.id, [])]
         counts = {"oui": 0, "non": 0, "na": 0}
         for rated in ratings:
             counts[rated.rating] += 1
+        ecarts, doubtful = marks.get(checkpoint.id, ([], []))
         return m.CheckpointView(
             id=checkpoint.id,
             section=checkpoint.section,
@@ -285,6 +343,9 @@ class Builder:
             non=counts["non"],
             na=counts["na"],
             share=ecarts_mod.share(counts["oui"], counts["non"]),
+            verified=sum(r.basis != "entretien" for r in ratings),
+            ecarts=ecarts,
+            to_confirm=doubtful,
         )
 
     def _questions_citing(self, criterion_id: str) -> list[Question]:
@@ -302,10 +363,8 @@ class Builder:
         for entry, added in self.index.added:
             if criterion_id in added.criteria:
                 group = groups[(entry.interview.audience, entry.sector)]
-                note = m.Note(added.who, added.status or "", added.notes, added.evidence)
-                group[f"{entry.interview.id}/{added.id}"] = m.QuestionNotes(
-                    added.id, added.text, True, [note]
-                )
+                note = m.Note(added.who, added.status or "", added.notes, added.evidence, added.requested)
+                group[added.id] = m.QuestionNotes(added.id, added.text, True, [note])
         return [
             m.NoteGroup(
                 audience,
@@ -316,22 +375,12 @@ class Builder:
             for audience, sector in self._sorted_places(groups)
         ]
 
-    def _documents(self, criterion_id: str, groups: list[m.NoteGroup]) -> list[m.Document]:
-        """Documents the guide asks for, then those recorded as seen; matched ignoring case."""
-        docs: dict[str, tuple[str, bool, dict[str, m.Who]]] = {}
-        requested = [d for q in self._questions_citing(criterion_id) for d in q.evidence]
-        requested += [
+    def _suggested(self, criterion_id: str) -> list[str]:
+        """Documents the guide suggests for the criterion: its questions', then its checkpoints'."""
+        docs = [d for q in self._questions_citing(criterion_id) for d in q.evidence]
+        return docs + [
             d for c in self.guide.meta.checkpoints if criterion_id in c.criteria for d in c.evidence
         ]
-        for text in requested:
-            docs.setdefault(textsearch.fold(text.strip()), (text, True, {}))
-        for group in groups:
-            for block in group.questions:
-                for note in block.notes:
-                    for text in note.evidence:
-                        _, _, seen = docs.setdefault(textsearch.fold(text.strip()), (text, False, {}))
-                        seen.setdefault(note.who.interview, note.who)  # once per interview
-        return [m.Document(text, asked, list(seen.values())) for text, asked, seen in docs.values()]
 
     # --- matrix and coverage -------------------------------------------------------------
 
@@ -404,9 +453,15 @@ class Builder:
             sector=self._sector_name(key),
             by_sector=by_sector,
             interviews=interviews,
-            questions=[m.Ref(q.id, q.text) for q in self.guide.questions_for(audience) if q.id not in asked],
+            questions=[
+                m.Ref(q.id, q.text, list(q.criteria))
+                for q in self.guide.questions_for(audience)
+                if q.id not in asked
+            ],
             checkpoints=[
-                m.Ref(c.id, c.text) for c in self.guide.checkpoints_for(audience) if c.id not in rated
+                m.Ref(c.id, c.text, list(c.criteria))
+                for c in self.guide.checkpoints_for(audience)
+                if c.id not in rated
             ],
         )
 
@@ -430,6 +485,16 @@ class Builder:
     def _sorted_places(self, places: Mapping[tuple[str, SectorKey], object]) -> list[tuple[str, SectorKey]]:
         rank = {a: i for i, a in enumerate(self._audience_ids())}
         return sorted(places, key=lambda p: (rank.get(p[0], len(rank)), p[1] is not None, p[1] or ""))
+
+
+def _marks(found: list[m.Ecart], doubtful: list[m.Ecart]) -> dict[str, tuple[list[str], list[str]]]:
+    """Checkpoint id -> (ids of the écarts, ids of the differences to confirm) marking its row."""
+    marks: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for position, ecarts in enumerate((found, doubtful)):
+        for ecart in ecarts:
+            for checkpoint in ecarts_mod.involved(ecart):
+                marks[checkpoint][position].append(ecart.id)
+    return marks
 
 
 def _ids(

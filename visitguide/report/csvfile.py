@@ -1,4 +1,8 @@
-"""The CSV export: one row per answer and per checkpoint rating, for spreadsheets.
+"""The CSV export: one row per answer and per checkpoint rating, for spreadsheets (or, with
+`--only documents`, one row per document to request).
+
+Each row carries its interview's code (`E1`…, as in the other formats); documents seen and
+documents asked for (not seen yet) have a column each; a rating says what it rests on.
 
 UTF-8 with a byte-order mark (so that spreadsheets show the accents), CRLF between rows,
 every text cell between double quotes, line breaks inside notes kept in those quoted cells.
@@ -51,6 +55,7 @@ COLUMNS = (
     "kind",
     "file",
     "interview",
+    "code",
     "audience",
     "sector",
     "role",
@@ -62,10 +67,13 @@ COLUMNS = (
     "text",
     "status",
     "rating",
+    "basis",
     "notes",
     "evidence",
+    "requested",
     "in_guide",
 )
+DOCUMENT_COLUMNS = ("audience", "document", "asked_in", "suggested", "items", "criteria")
 
 # An "=" starting a cell or a piece after a separator or a line break, behind spaces or quotes.
 _EQUALS = re.compile(r'(?:\A|(?<=[,;\n]))([ \t"]*)=')
@@ -114,7 +122,17 @@ def neutralise(value: str, *, row_start: bool = False) -> str:
 def _rows(visit: m.Visit) -> list[list[str]]:
     rows = []
     for i in visit.interviews:
-        common = [i.file, i.id, i.audience_label, i.sector or "", i.role, i.date, i.visitor, i.establishment]
+        common = [
+            i.file,
+            i.id,
+            i.code,
+            i.audience_label,
+            i.sector or "",
+            i.role,
+            i.date,
+            i.visitor,
+            i.establishment,
+        ]
         for a in i.answers:
             kind = t("report.csv.added" if a.added else "report.csv.answer")
             rows.append(
@@ -126,8 +144,10 @@ def _rows(visit: m.Visit) -> list[list[str]]:
                     a.text,
                     view.status(a.status or None),
                     "",
+                    "",
                     a.notes,
                     "\n".join(a.evidence),
+                    "\n".join(a.requested),
                     _yes_no(a.in_guide or a.added),
                 ]
             )
@@ -141,7 +161,9 @@ def _rows(visit: m.Visit) -> list[list[str]]:
                     r.text,
                     "",
                     r.rating,
+                    r.basis,
                     r.comment,
+                    "",
                     "",
                     _yes_no(r.in_guide),
                 ]
@@ -153,10 +175,29 @@ def _yes_no(value: bool) -> str:
     return t("report.yes") if value else t("report.no")
 
 
-def render(visit: m.Visit, separator: str = ",") -> str:
-    """The CSV text of `visit`, byte-order mark first, cells separated by `separator` (`,` or `;`)."""
+def render(visit: m.Visit, separator: str = ",", only: str | None = None) -> str:
+    """The CSV text of `visit`, byte-order mark first, cells separated by `separator` (`,` or `;`);
+    `only="documents"`: the documents to request, one row each."""
+    if only is not None:
+        header = [t(f"report.csv.doc.{c}") for c in DOCUMENT_COLUMNS]
+        return write([header, *_document_rows(visit)], separator)
     header = [t(f"report.csv.col.{c}") for c in COLUMNS]
     return write([header, *_rows(visit)], separator)
+
+
+def _document_rows(visit: m.Visit) -> list[list[str]]:
+    return [
+        [
+            g.audience_label,
+            d.text,
+            view.codes(d.asked),
+            _yes_no(d.suggested),
+            ", ".join(d.items),
+            ", ".join(d.criteria),
+        ]
+        for g in visit.documents_to_request
+        for d in g.documents
+    ]
 
 
 def write(rows: Iterable[Sequence[str]], separator: str = ",") -> str:

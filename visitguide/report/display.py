@@ -6,10 +6,13 @@ formats say the same thing in the same language.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from visitguide.messages import t
 from visitguide.report import visit as m
+from visitguide.report.pairs import code_number
 
 # Pastel scale from "non" to "oui", readable with dark text on screen and on paper.
 _LOW = (0xF2, 0x9E, 0x9E)
@@ -39,12 +42,112 @@ def rating(value: str) -> str:
 
 
 def who(w: m.Who, *, with_sector: bool = True) -> str:
-    """The interviewee by role (never a name), sector and date."""
+    """The interview's code, then the interviewee by role (never a name), sector and date."""
     parts = [w.role or t("report.no_role")]
     if with_sector and w.sector:
         parts.append(w.sector)
     parts.append(w.date)
-    return ", ".join(parts)
+    return f"{w.code} · " + ", ".join(parts)
+
+
+def codes(whos: Iterable[m.Who]) -> str:
+    """The codes of some interviews, once each, in order: "E1, E4"."""
+    return ", ".join(sorted({w.code for w in whos}, key=code_number))
+
+
+def basis(value: str) -> str:
+    """What a rating rests on: declared (the interview) or verified (an observation, a document)."""
+    return t(f"report.basis.{value}")
+
+
+def basis_labels() -> dict[str, str]:
+    """`basis` of each value, looked up once (a report shows thousands of ratings)."""
+    return {value: basis(value) for value in ("entretien", "observation", "document")}
+
+
+def doc_state(value: str) -> str:
+    return t(f"report.doc_state.{value}")
+
+
+def verdict(value: str) -> str:
+    return t(f"report.verdict.{value}")
+
+
+def anchor(criterion_id: str) -> str:
+    """The HTML id of a criterion's section (criterion codes are digits, dots and a hyphen)."""
+    return f"critere-{criterion_id}"
+
+
+def bookmark(name: str) -> str:
+    """A Word bookmark name for an anchor: letters, digits and underscores only."""
+    return "".join(ch if ch.isalnum() else "_" for ch in name)[:40]
+
+
+def by_id(visit: m.Visit) -> dict[str, m.Ecart]:
+    """Écarts and differences to confirm, by id."""
+    return {e.id: e for e in (*visit.ecarts, *visit.to_confirm)}
+
+
+def home(e: m.Ecart) -> str | None:
+    """The criterion whose section holds the écart's anchor: its first criterion."""
+    return e.criteria[0] if e.criteria else None
+
+
+def pair_side(s: m.PairSide) -> str:
+    """How one side of a pair stands: its share of "oui", or its answers for a question."""
+    if s.kind == "question":
+        return f"{t('report.pair.question')}, {t('report.pair.answers', count=s.answers)}"
+    if not (s.oui or s.non or s.na):
+        return t("report.pair.not_rated")
+    return f"{pct(s.share)} ({s.oui}/{s.oui + s.non})"
+
+
+def audience_shares(visit: m.Visit, criterion_id: str) -> list[str]:
+    """ "Label : 80 % (4/5)" for each audience that rated the criterion's checkpoints."""
+    labels = audience_labels(visit)
+    row = next((r for r in visit.matrix if r.criterion == criterion_id), None)
+    if row is None:
+        return []
+    return [
+        t(
+            "report.audience_share",
+            label=labels.get(c.audience, c.audience),
+            pct=pct(c.share),
+            oui=c.oui,
+            total=c.oui + c.non,
+        )
+        for c in row.cells
+        if c.oui + c.non
+    ]
+
+
+def side_ratings(s: m.Side) -> list[tuple[str, list[m.Rated]]]:
+    """A side's ratings grouped by checkpoint, in the order they come."""
+    groups: dict[str, list[m.Rated]] = defaultdict(list)
+    for r in s.ratings:
+        groups[r.checkpoint].append(r)
+    return list(groups.items())
+
+
+def empty_criteria(visit: m.Visit) -> str:
+    """One line naming the criteria with nothing to show, or "" when there are none."""
+    empty = [f"{c.id} ({c.title})" for c in visit.criteria if c.empty]
+    return t("report.empty_criteria", items="; ".join(empty)) if empty else ""
+
+
+def dates(header: m.Header) -> str:
+    """The visit's dates: one day, or "du … au …"."""
+    if header.first_date is None:
+        return "—"
+    if header.first_date == header.last_date:
+        return header.first_date
+    return t("report.h.date_range", first=header.first_date, last=header.last_date)
+
+
+def running_header(visit: m.Visit, dates: str) -> str:
+    """The line printed at the top of every page: the report, the establishment, the dates."""
+    where = ", ".join(visit.header.establishments)
+    return " — ".join(part for part in (t("report.title"), where, dates) if part)
 
 
 def place(label: str, sector_name: str | None) -> str:
@@ -70,6 +173,7 @@ def ecart_counts(ecarts: list[m.Ecart]) -> str:
         audiences=kinds.count("audiences"),
         sectors=kinds.count("sectors"),
         within=kinds.count("within"),
+        pairs=kinds.count("pairs"),
     )
 
 
@@ -81,6 +185,8 @@ def ecart_title(e: m.Ecart, titles: dict[str, str], labels: dict[str, str]) -> s
         return t("report.ecart.audiences", criteria=criteria, title=title)
     if e.kind == "sectors":
         return t("report.ecart.sectors", checkpoint=e.checkpoint, criteria=criteria)
+    if e.kind == "pairs":
+        return t("report.ecart.pairs", declared=e.checkpoint, observed=e.related, criteria=criteria)
     where = labels.get(e.audience or "", e.audience or "")
     where += f", {e.sector}" if e.sector else ""
     return t("report.ecart.within", checkpoint=e.checkpoint, criteria=criteria, place=where)
@@ -113,7 +219,7 @@ def cell_summary(cell: m.Cell, separator: str = " · ") -> str:
     """A matrix cell in words: share of oui, questions asked, checkpoints rated, écarts."""
     if not (cell.questions_total or cell.checkpoints_total):
         return "—"
-    parts = [t("report.cell.share", pct=pct(cell.share)) if cell.share is not None else "—"]
+    parts = [t("report.cell.share", pct=pct(cell.share))] if cell.share is not None else []
     if cell.questions_total:
         parts.append(t("report.cell.questions", asked=cell.questions_asked, total=cell.questions_total))
     if cell.checkpoints_total:
@@ -146,6 +252,8 @@ class HeatCell:
     tooltip: str
     coverage: int
     """Width in pixels of the coverage bar: share of questions asked and checkpoints rated."""
+    href: str
+    """Where a click leads: the criterion's section ("" when the criterion has none)."""
 
 
 @dataclass(frozen=True)
@@ -165,21 +273,22 @@ def heat_map(visit: m.Visit) -> HeatMap:
     label_w, cell_w, cell_h, top = 250, 170, 54, 40
     labels = {a.id: a.label for a in visit.audiences}
     columns = [(label_w + i * cell_w + cell_w // 2, labels[a.id]) for i, a in enumerate(visit.audiences)]
+    shown = {c.id for c in visit.criteria if not c.empty}
     rows, cells = [], []
     for r, row in enumerate(visit.matrix):
         y = top + r * cell_h
         rows.append((y + cell_h // 2, row.criterion, truncate(row.title, 38)))
+        href = "#" + anchor(row.criterion) if row.criterion in shown else ""
         for c, cell in enumerate(row.cells):
-            cells.append(
-                _heat_cell(label_w + c * cell_w, y, cell, row, labels.get(cell.audience, cell.audience))
-            )
+            label = labels.get(cell.audience, cell.audience)
+            cells.append(_heat_cell(label_w + c * cell_w, y, cell, row, label, href))
     height = top + len(visit.matrix) * cell_h + 4
     return HeatMap(
         label_w + len(visit.audiences) * cell_w + 4, height, label_w, cell_w, cell_h, columns, rows, cells
     )
 
 
-def _heat_cell(x: int, y: int, cell: m.Cell, row: m.MatrixRow, audience: str) -> HeatCell:
+def _heat_cell(x: int, y: int, cell: m.Cell, row: m.MatrixRow, audience: str, href: str) -> HeatCell:
     empty = cell.questions_total == 0 and cell.checkpoints_total == 0
     questions = t("report.cell.questions", asked=cell.questions_asked, total=cell.questions_total)
     checkpoints = t("report.cell.checkpoints", rated=cell.checkpoints_rated, total=cell.checkpoints_total)
@@ -198,6 +307,7 @@ def _heat_cell(x: int, y: int, cell: m.Cell, row: m.MatrixRow, audience: str) ->
         empty=empty,
         tooltip=tooltip,
         coverage=round(COVERAGE_BAR * done / total) if total else 0,
+        href=href,
     )
 
 
@@ -205,10 +315,18 @@ def _heat_cell(x: int, y: int, cell: m.Cell, row: m.MatrixRow, audience: str) ->
 class Bar:
     y: int
     label: str
-    title: str
     width: int
     fill: str
     text: str
+
+
+@dataclass(frozen=True)
+class BarGroup:
+    y: int
+    criterion: str
+    title: str
+    href: str
+    bars: list[Bar]
 
 
 @dataclass(frozen=True)
@@ -217,15 +335,24 @@ class BarChart:
     height: int
     label_width: int
     bar_width: int
-    bars: list[Bar]
+    groups: list[BarGroup]
 
 
 def bar_chart(visit: m.Visit) -> BarChart:
-    """The share of "oui" per criterion, all audiences together."""
-    label_w, bar_w, bar_h = 250, 420, 30
-    bars = []
-    for i, row in enumerate(visit.matrix):
-        text = t("report.bar.text", pct=pct(row.share), oui=row.oui, total=row.oui + row.non)
-        width = 0 if row.share is None else round(bar_w * row.share)
-        bars.append(Bar(12 + i * bar_h, row.criterion, truncate(row.title, 38), width, fill(row.share), text))
-    return BarChart(label_w + bar_w + 150, 24 + len(bars) * bar_h, label_w, bar_w, bars)
+    """The share of "oui" per criterion, one bar per audience that rated its checkpoints."""
+    label_w, bar_w, bar_h, head_h, gap = 250, 420, 22, 20, 10
+    labels = audience_labels(visit)
+    groups, y = [], 8
+    for row in visit.matrix:
+        cells = [c for c in row.cells if c.oui + c.non]
+        if not cells:
+            continue
+        bars = []
+        for n, cell in enumerate(cells):
+            text = t("report.bar.text", pct=pct(cell.share), oui=cell.oui, total=cell.oui + cell.non)
+            width = 0 if cell.share is None else round(bar_w * cell.share)
+            label = truncate(labels.get(cell.audience, cell.audience), 34)
+            bars.append(Bar(y + head_h + n * bar_h, label, width, fill(cell.share), text))
+        groups.append(BarGroup(y, row.criterion, truncate(row.title, 60), "#" + anchor(row.criterion), bars))
+        y += head_h + len(bars) * bar_h + gap
+    return BarChart(label_w + bar_w + 110, y, label_w, bar_w, groups)

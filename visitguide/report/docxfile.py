@@ -1,105 +1,24 @@
 """The Word export: a heading per criterion, tables for checkpoints, notes as paragraphs.
 
+Pages carry a running header (the report, the establishment, the dates) and "Page N / M" at
+the foot; the text is tagged French (fr-FR), so that Word spell-checks it as French. The
+écarts at the top link to their headings in the criteria (bookmarks), as do the criteria of
+the matrix; the documents to request start and end a page, so that they print on their own.
+
 python-docx gives the package: its template with the styles used here (Title, Heading 1-4,
-Table Grid, List Bullet, List Number), the A4 page and the document properties. The body is
-written as WordprocessingML text and spliced into that package, because building thousands
-of table cells through python-docx's object API grows slow on a large visit. Text
-from the interviews is XML-escaped, and characters XML cannot hold (control characters, lone
-surrogates) are shown as visible escapes instead of breaking the document.
+Table Grid, List Bullet, List Number), the A4 page and the document properties; the body is
+written as WordprocessingML text (`wordml`) and spliced into it.
 """
 
 from __future__ import annotations
 
 import io
-import re
-import zipfile
-from collections.abc import Iterable, Sequence
-from xml.sax.saxutils import escape
 
 from visitguide.messages import language, t
 from visitguide.report import display as view
+from visitguide.report import synthesis
 from visitguide.report import visit as m
-from visitguide.text import clean
-
-DOCUMENT_PART = "word/document.xml"
-BODY_OPEN = "<w:body>"
-SECTION_OPEN = "<w:sectPr"
-TEXT_WIDTH = 9638  # A4 with 2 cm margins, in twentieths of a point
-A4 = (11906, 16838)
-MARGIN = 1134
-HEADER_FILL = "EEF1F5"
-_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
-
-
-def _safe(text: str) -> str:
-    """Text XML can hold: control characters and lone surrogates made visible, then escaped."""
-    text = clean(text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _NOT_XML.sub(lambda mt: f"\\u{ord(mt.group()):04x}", text)
-    return escape(text)
-
-
-def _runs(
-    text: str, *, bold: bool = False, italic: bool = False, size: int | None = None, color: str = ""
-) -> str:
-    """Runs of `text`, line breaks kept as `<w:br/>`."""
-    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
-    props += f'<w:color w:val="{color}"/>' if color else ""
-    props += f'<w:sz w:val="{size}"/>' if size else ""
-    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    lines = _safe(text).split("\n")
-    inner = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
-    return f"<w:r>{rpr}{inner}</w:r>"
-
-
-def _p(*runs: str, style: str | None = None, keep_next: bool = False) -> str:
-    props = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:keepNext/>" if keep_next else "")
-    ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
-    return f"<w:p>{ppr}{''.join(runs)}</w:p>"
-
-
-def _heading(text: str, level: int) -> str:
-    return _p(_runs(text), style="Title" if level == 0 else f"Heading{level}")
-
-
-def _text(text: str, **kw: object) -> str:
-    return _p(_runs(text), **kw)  # type: ignore[arg-type]
-
-
-def _label_value(label: str, value: str) -> str:
-    return _p(_runs(label + " : ", bold=True), _runs(value))
-
-
-def _bullet(*runs: str) -> str:
-    return _p(*runs, style="ListBullet")
-
-
-def _cell(content: str, width: int, fill: str | None = None, *, bold: bool = False) -> str:
-    shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    paragraphs = content if content.startswith("<w:p>") else _p(_runs(content, bold=bold, size=18))
-    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shd}</w:tcPr>{paragraphs}</w:tc>'
-
-
-def _table(
-    header: Sequence[str],
-    rows: Iterable[Sequence[str]],
-    fractions: Sequence[float],
-    fills: Iterable[Sequence[str | None]] | None = None,
-) -> str:
-    """A table with a repeated header row; `fills` gives a background per cell (hex or None)."""
-    widths = [round(TEXT_WIDTH * f) for f in fractions]
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    head = "".join(_cell(h, w, HEADER_FILL, bold=True) for h, w in zip(header, widths, strict=True))
-    body = []
-    fill_rows = iter(fills) if fills is not None else None
-    for row in rows:
-        row_fills = next(fill_rows) if fill_rows is not None else [None] * len(row)
-        cells = "".join(_cell(c, w, f) for c, w, f in zip(row, widths, row_fills, strict=True))
-        body.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
-    props = '<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/></w:tblPr>'
-    return (
-        f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>"
-        f"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{head}</w:tr>{''.join(body)}</w:tbl>"
-    )
+from visitguide.report import wordml as w
 
 
 class Writer:
@@ -108,14 +27,20 @@ class Writer:
     def __init__(self, visit: m.Visit) -> None:
         self.visit = visit
         self.labels = {a.id: a.label for a in visit.audiences}
+        self.titles = view.criterion_titles(visit)
+        self.diffs = view.by_id(visit)
         self.seen_label = t("report.documents_seen")
+        self.asked_label = t("report.documents_asked")
         self.parts: list[str] = []
+        self.marks = 0
+        self.basis = view.basis_labels()
 
     def body(self) -> str:
         for section in (
             self._header,
             self._ecarts,
             self._matrix,
+            self._to_request,
             self._coverage,
             self._criteria,
             self._outside,
@@ -124,68 +49,107 @@ class Writer:
             section()
         return "".join(self.parts)
 
+    def documents_only(self) -> str:
+        """The body of `export --only documents`: a title, the dates, the documents to request."""
+        h = self.visit.header
+        where = ", ".join(h.establishments) or h.guide.title
+        self.add(w.heading(t("report.to_request_title", where=where), 0))
+        self.add(
+            w.label_value(t("report.h.dates"), view.dates(h)),
+            w.label_value(t("report.h.visitors"), ", ".join(h.visitors) or "—"),
+            w.label_value(t("report.h.interviews"), str(h.interviews)),
+        )
+        self._to_request(standalone=True)
+        return "".join(self.parts)
+
     def add(self, *xml: str) -> None:
         self.parts.extend(xml)
 
     def aud(self, audience: str) -> str:
         return self.labels.get(audience, audience)
 
+    def bookmark(self, name: str) -> str:
+        """A bookmark wrapping `{}` (the runs it marks)."""
+        self.marks += 1
+        n, mark = self.marks, view.bookmark(name)
+        return f'<w:bookmarkStart w:id="{n}" w:name="{mark}"/>{{}}<w:bookmarkEnd w:id="{n}"/>'
+
     # --- sections ------------------------------------------------------------------------
 
     def _header(self) -> None:
         h = self.visit.header
         title = t("report.title") + (" — " + ", ".join(h.establishments) if h.establishments else "")
-        self.add(_heading(title, 0), _text(h.guide.title))
+        self.add(w.heading(title, 0), w.text_paragraph(h.guide.title))
         counts = "; ".join(f"{a.label} {a.interviews}" for a in h.audiences)
-        from visitguide.report.text import dates
-
         self.add(
-            _label_value(t("report.h.dates"), dates(h)),
-            _label_value(t("report.h.visitors"), ", ".join(h.visitors) or "—"),
-            _label_value(
+            w.label_value(t("report.h.dates"), view.dates(h)),
+            w.label_value(t("report.h.visitors"), ", ".join(h.visitors) or "—"),
+            w.label_value(
                 t("report.h.guide"),
                 f"{h.guide.id}, {t('report.h.version', version=h.guide.version)} — {h.guide.source}",
             ),
-            _label_value(t("report.h.referentiel"), h.guide.referentiel),
-            _label_value(t("report.h.interviews"), f"{h.interviews} : {counts}"),
+            w.label_value(t("report.h.referentiel"), h.guide.referentiel),
+            w.label_value(t("report.h.interviews"), f"{h.interviews} : {counts}"),
         )
         for a in h.audiences:
             sectors = [f"{view.sector(s.sector)} {s.interviews}" for s in a.sectors if s.sector]
             if sectors:
-                self.add(_bullet(_runs(f"{a.label} : {', '.join(sectors)}")))
+                self.add(w.bullet(w.runs(f"{a.label} : {', '.join(sectors)}")))
         if h.guide_changed:
             message = t("report.guide_changed", count=len(h.guide_changed)) + " " + ", ".join(h.guide_changed)
-            self.add(_p(_runs(message, bold=True, color="A03A1E")))
+            self.add(w.paragraph(w.runs(message, bold=True, color="A03A1E")))
         if h.ignored:
-            self.add(_text(t("report.ignored", count=len(h.ignored)) + " " + ", ".join(h.ignored)))
+            self.add(w.text_paragraph(t("report.ignored", count=len(h.ignored)) + " " + ", ".join(h.ignored)))
         if h.duplicates:
-            self.add(_text(t("report.duplicates", count=len(h.duplicates)) + " " + ", ".join(h.duplicates)))
+            self.add(
+                w.text_paragraph(
+                    t("report.duplicates", count=len(h.duplicates)) + " " + ", ".join(h.duplicates)
+                )
+            )
         if h.redacted:
-            self.add(_text(t("report.redacted_note")))
+            self.add(w.text_paragraph(t("report.redacted_note")))
 
     def _ecarts(self) -> None:
-        titles = view.criterion_titles(self.visit)
-        self.add(_heading(f"{t('report.ecarts')} ({len(self.visit.ecarts)})", 1))
-        if not self.visit.ecarts:
-            self.add(_text(t("report.no_ecart")))
+        self.add(w.heading(f"{t('report.ecarts')} ({len(self.visit.ecarts)})", 1))
+        if self.visit.ecarts:
+            self.add(w.text_paragraph(view.ecart_counts(self.visit.ecarts)))
+        else:
+            self.add(w.text_paragraph(t("report.no_ecart")))
         for e in self.visit.ecarts:
             runs = [
-                _runs(t(f"report.kind.{e.kind}") + " — ", bold=True, color="A03A1E"),
-                _runs(view.ecart_title(e, titles, self.labels), bold=True),
+                w.runs(t(f"report.kind.{e.kind}") + " — ", bold=True, color="A03A1E"),
+                w.link(view.ecart_title(e, self.titles, self.labels), view.bookmark(e.id), bold=True),
             ]
             if e.checkpoint_text:
-                runs.append(_runs("\n" + e.checkpoint_text, italic=True))
-            runs.append(_runs("\n" + view.ecart_detail(e)))
-            self.add(_p(*runs, style="ListNumber"))
-        self.add(_p(_runs(t("report.ecart_rules"), italic=True, size=18)))
+                runs.append(w.runs("\n" + e.checkpoint_text, italic=True))
+            runs.append(w.runs("\n" + view.ecart_detail(e)))
+            self.add(w.paragraph(*runs, style="ListNumber"))
+        if self.visit.to_confirm:
+            self.add(w.text_paragraph(t("report.to_confirm_count", count=len(self.visit.to_confirm))))
+            for e in self.visit.to_confirm:
+                title = f"{t('report.kind.' + e.kind)} — {view.ecart_title(e, self.titles, self.labels)}"
+                self.add(
+                    w.bullet(
+                        w.runs(t("report.to_confirm") + " — ", bold=True, color="5B6575"),
+                        w.link(title, view.bookmark(e.id)),
+                        w.runs("\n" + view.ecart_detail(e), size=18),
+                    )
+                )
+        self.add(w.paragraph(w.runs(t("report.ecart_rules"), italic=True, size=18)))
 
     def _matrix(self) -> None:
-        self.add(_heading(t("report.summary"), 1), _text(t("report.heat_caption")))
+        self.add(w.heading(t("report.summary"), 1), w.text_paragraph(t("report.heat_caption")))
         audiences = self.visit.audiences
         header = [t("report.col.criterion"), *(a.label for a in audiences), t("report.col.share")]
         rows, fills = [], []
         for row in self.visit.matrix:
-            cells = [f"{row.criterion}\n{row.title}"]
+            criterion = next(c for c in self.visit.criteria if c.id == row.criterion)
+            label = f"{row.criterion}\n{row.title}"
+            cells = [
+                label
+                if criterion.empty
+                else w.paragraph(w.link(label, view.bookmark(view.anchor(row.criterion)), size=18))
+            ]
             row_fills: list[str | None] = [None]
             for c in row.cells:
                 empty = not (c.questions_total or c.checkpoints_total)
@@ -197,11 +161,32 @@ class Writer:
             fills.append(row_fills)
         share_w = 0.14
         aud_w = (1 - 0.3 - share_w) / max(len(audiences), 1)
-        self.add(_table(header, rows, [0.3, *([aud_w] * len(audiences)), share_w], fills))
+        self.add(w.table(header, rows, [0.3, *([aud_w] * len(audiences)), share_w], fills))
+
+    def _to_request(self, standalone: bool = False) -> None:
+        """The documents to request, by audience; in the report, on pages of their own."""
+        if not standalone:
+            self.add(w.heading(t("report.to_request"), 1, page_before=True))
+        self.add(w.paragraph(w.runs(t("report.to_request_intro"), italic=True, size=18)))
+        if not self.visit.documents_to_request:
+            self.add(w.text_paragraph(t("report.to_request_none")))
+        header = [t("report.col.document"), t("report.col.why"), t("report.col.doc_criteria")]
+        for g in self.visit.documents_to_request:
+            self.add(w.heading(f"{g.audience_label} ({len(g.documents)})", 2))
+            rows = []
+            for d in g.documents:
+                why = [t("report.asked_in", codes=view.codes(d.asked))] if d.asked else []
+                if d.suggested:
+                    why.append(t("report.suggested_for", items=", ".join(d.items)))
+                rows.append(["☐ " + d.text, "\n".join(why) or ", ".join(d.items), ", ".join(d.criteria)])
+            fills = [["FFF3D6" if d.asked else None, None, None] for d in g.documents]
+            self.add(w.table(header, rows, [0.44, 0.38, 0.18], fills))
+        if not standalone:
+            self.add(w.paragraph(page_before=True))
 
     def _coverage(self) -> None:
         cov = self.visit.coverage
-        self.add(_heading(t("report.coverage"), 1), _heading(t("report.pending"), 2))
+        self.add(w.heading(t("report.coverage"), 1), w.heading(t("report.pending"), 2))
         header = [
             t("report.col.audience"),
             t("report.col.sector"),
@@ -219,54 +204,144 @@ class Writer:
             ]
             for p in cov.pending
         ]
-        self.add(_table(header, rows, [0.17, 0.15, 0.1, 0.3, 0.28]))
+        self.add(w.table(header, rows, [0.17, 0.15, 0.1, 0.3, 0.28]))
         for title, items in ((t("report.revisit"), cov.revisit), (t("report.skipped"), cov.skipped)):
-            self.add(_heading(f"{title} ({len(items)})", 2))
+            self.add(w.heading(f"{title} ({len(items)})", 2))
             if not items:
-                self.add(_text(t("report.none")))
+                self.add(w.text_paragraph(t("report.none")))
             for f in items:
                 added = f" ({t('report.added_badge')})" if f.added else ""
                 runs = [
-                    _runs(f.question + added, bold=True),
-                    _runs(f" — {self.aud(f.who.audience)}, {view.who(f.who)}"),
+                    w.runs(f.question + added, bold=True),
+                    w.runs(f" — {self.aud(f.who.audience)}, {view.who(f.who)}"),
                 ]
                 if f.notes:
-                    runs.append(_runs("\n" + f.notes))
-                self.add(_bullet(*runs))
-        self.add(_heading(f"{t('report.added')} ({len(cov.added)})", 2))
+                    runs.append(w.runs("\n" + f.notes))
+                self.add(w.bullet(*runs))
+        self.add(w.heading(f"{t('report.added')} ({len(cov.added)})", 2))
         if not cov.added:
-            self.add(_text(t("report.none")))
+            self.add(w.text_paragraph(t("report.none")))
         for a in cov.added:
             criteria = f" ; {', '.join(a.criteria)}" if a.criteria else ""
             runs = [
-                _runs(a.text, bold=True),
-                _runs(f" ({a.id}{criteria}) — {self.aud(a.who.audience)}, {view.who(a.who)}"),
-                _runs(f", {view.status(a.status)}"),
+                w.runs(a.text, bold=True),
+                w.runs(f" ({a.id}{criteria}) — {self.aud(a.who.audience)}, {view.who(a.who)}"),
+                w.runs(f", {view.status(a.status)}"),
             ]
             if a.notes:
-                runs.append(_runs("\n" + a.notes))
-            if a.evidence:
-                runs.append(_runs(f"\n{t('report.documents_seen')} : {' ; '.join(a.evidence)}", italic=True))
-            self.add(_bullet(*runs))
+                runs.append(w.runs("\n" + a.notes))
+            runs += self._documents_runs(a.evidence, a.requested)
+            self.add(w.bullet(*runs))
+
+    def _documents_runs(self, seen: list[str], asked: list[str]) -> list[str]:
+        runs = []
+        if seen:
+            runs.append(w.runs(f"\n{self.seen_label} : {' ; '.join(seen)}", italic=True, size=18))
+        if asked:
+            runs.append(
+                w.runs(f"\n{self.asked_label} : {' ; '.join(asked)}", italic=True, size=18, color="7A5200")
+            )
+        return runs
 
     def _criteria(self) -> None:
+        empty = view.empty_criteria(self.visit)
+        if empty:
+            self.add(w.paragraph(w.runs(empty, italic=True)))
         for c in self.visit.criteria:
-            self.add(_heading(f"{c.id} — {c.title}", 1))
+            if c.empty:
+                continue
+            title = f"{c.id} — {c.title}" + (f"  ⚠ {c.ecarts}" if c.ecarts else "")
+            self.add(w.heading(title, 1, mark=self.bookmark(view.anchor(c.id))))
             if c.equivalent:
-                self.add(_p(_runs(view.equivalent(c.equivalent), italic=True)))
-            share = t("report.criterion_share", pct=view.pct(c.share), oui=c.oui, non=c.non, na=c.na)
-            if c.ecarts:
-                share += " — ⚠ " + t("report.n_ecarts", count=c.ecarts)
-            self.add(_text(share))
+                self.add(w.paragraph(w.runs(view.equivalent(c.equivalent), italic=True)))
+            shares = " · ".join(view.audience_shares(self.visit, c.id)) or t("report.nothing_rated")
+            self.add(w.paragraph(w.runs(shares, bold=True)))
+            self._synthesis(c)
+            self._differences(c)
+            self._pairs(c)
             self._checkpoints(c)
             self._notes(c)
             self._documents(c)
 
-    def _checkpoints(self, c: m.CriterionView) -> None:
-        self.add(_heading(t("report.checkpoints"), 2))
-        if not c.checkpoints:
-            self.add(_text(t("report.no_checkpoint")))
+    def _synthesis(self, c: m.CriterionView) -> None:
+        self.add(w.heading(t("report.synthesis"), 2))
+        self.add(w.paragraph(w.runs(t("report.synthesis_note"), italic=True, size=18, color="5B6575")))
+        for s in synthesis.statements(self.visit, c):
+            codes = f" [{', '.join(s.codes)}]" if s.codes else ""
+            self.add(
+                w.bullet(
+                    w.runs(s.label + " : ", bold=True),
+                    w.runs(s.text),
+                    w.runs(codes, bold=True, color="23527C"),
+                )
+            )
+
+    def _differences(self, c: m.CriterionView) -> None:
+        """Each écart and difference to confirm of the criterion, in full: both sides, each
+        rating with who gave it, what it rests on and its comment."""
+        if not (c.ecart_ids or c.to_confirm):
             return
+        self.add(w.heading(t("report.ecarts_here"), 2))
+        for id_ in [*c.ecart_ids, *c.to_confirm]:
+            e = self.diffs[id_]
+            kind = t(f"report.kind.{e.kind}")
+            title = f"⚠ {kind}" if id_ in c.ecart_ids else f"{t('report.to_confirm')} — {kind}"
+            title += f" — {view.ecart_title(e, self.titles, self.labels)}"
+            mark = self.bookmark(e.id) if view.home(e) == c.id else ""
+            self.add(w.heading(title, 3, mark=mark))
+            if e.checkpoint_text:
+                self.add(w.paragraph(w.runs(e.checkpoint_text, italic=True, size=18)))
+            for side_title, sides in ((t("report.col.high"), e.high), (t("report.col.low"), e.low)):
+                for s in sides:
+                    full = t(
+                        "report.side_full",
+                        label=s.label,
+                        pct=view.pct(s.share),
+                        oui=s.oui,
+                        total=s.oui + s.non,
+                    )
+                    self.add(w.paragraph(w.runs(f"{side_title} — {full}", bold=True), keep_next=True))
+                    for checkpoint, ratings in view.side_ratings(s):
+                        for r in ratings:
+                            text = f"{checkpoint} : {r.rating} — {view.who(r.who)} — {self.basis[r.basis]}"
+                            runs = [w.runs(text, size=18)]
+                            if r.comment:
+                                runs.append(w.runs("\n" + r.comment, italic=True, size=18))
+                            self.add(w.bullet(*runs))
+
+    def _pairs(self, c: m.CriterionView) -> None:
+        if not c.pairs:
+            return
+        self.add(
+            w.heading(t("report.pairs"), 2), w.paragraph(w.runs(t("report.pairs_note"), italic=True, size=18))
+        )
+        header = [t("report.col.declared"), t("report.col.observed"), t("report.col.verdict")]
+        rows, fills = [], []
+        for p in c.pairs:
+            cells = []
+            for s in (p.declared, p.observed):
+                codes = f" [{', '.join(s.codes)}]" if s.codes else ""
+                cells.append(
+                    f"{s.id} ({s.audience_label})\n{view.truncate(s.text, 140)}\n{view.pair_side(s)}{codes}"
+                )
+            source = "\n" + t("report.pair_source", source=p.source) if p.source else ""
+            cells.append(view.verdict(p.verdict) + source)
+            rows.append(cells)
+            fills.append([None, None, "FDECEA" if p.verdict == "disagree" else None])
+        self.add(w.table(header, rows, [0.38, 0.38, 0.24], fills))
+
+    def _checkpoints(self, c: m.CriterionView) -> None:
+        self.add(w.heading(t("report.checkpoints"), 2))
+        if not c.checkpoints:
+            self.add(w.text_paragraph(t("report.no_checkpoint")))
+            return
+        verified = sum(k.verified for k in c.checkpoints)
+        rated = c.oui + c.non + c.na
+        self.add(
+            w.paragraph(
+                w.runs(t("report.declared_verified", declared=rated - verified, verified=verified), size=18)
+            )
+        )
         header = [
             t("report.col.checkpoint"),
             t("report.col.audience"),
@@ -274,23 +349,39 @@ class Writer:
             "non",
             "na",
             t("report.col.share"),
+            t("report.col.verified"),
+            t("report.col.marks"),
         ]
-        rows = [
-            [f"{k.id}\n{k.text}", k.audience_label, str(k.oui), str(k.non), str(k.na), view.pct(k.share)]
-            for k in c.checkpoints
-        ]
-        self.add(_table(header, rows, [0.52, 0.18, 0.07, 0.07, 0.07, 0.09]))
-        header = [
-            t("report.col.rating"),
-            t("report.col.who"),
-            t("report.col.comment"),
-        ]
+        rows, fills = [], []
+        for k in c.checkpoints:
+            marks = " ".join([*(f"⚠ {i}" for i in k.ecarts), *(f"? {i}" for i in k.to_confirm)])
+            rows.append(
+                [
+                    f"{k.id}\n{k.text}",
+                    k.audience_label,
+                    str(k.oui),
+                    str(k.non),
+                    str(k.na),
+                    view.pct(k.share),
+                    str(k.verified),
+                    marks,
+                ]
+            )
+            fill = "FDECEA" if k.ecarts else "F3F4F6" if k.to_confirm else None
+            fills.append([fill] * len(header))
+        self.add(w.table(header, rows, [0.4, 0.15, 0.06, 0.06, 0.06, 0.08, 0.09, 0.1], fills))
+        header = [t("report.col.rating"), t("report.col.basis"), t("report.col.who"), t("report.col.comment")]
         for k in c.checkpoints:
             if k.ratings:
-                self.add(_heading(f"{k.id} ({k.audience_label})", 3))
-                rows = [[r.rating, self._rater(r.who, k.audience), r.comment] for r in k.ratings]
-                fills = [[view.fill(_rating_share(r.rating)).lstrip("#"), None, None] for r in k.ratings]
-                self.add(_table(header, rows, [0.1, 0.38, 0.52], fills))
+                self.add(w.heading(f"{k.id} ({k.audience_label})", 3))
+                rows = [
+                    [r.rating, self.basis[r.basis], self._rater(r.who, k.audience), r.comment]
+                    for r in k.ratings
+                ]
+                fills = [
+                    [view.fill(_rating_share(r.rating)).lstrip("#"), None, None, None] for r in k.ratings
+                ]
+                self.add(w.table(header, rows, [0.11, 0.19, 0.3, 0.4], fills))
 
     def _rater(self, who: m.Who, audience: str) -> str:
         """Who rated, with the audience only when it is not the checkpoint's own."""
@@ -298,44 +389,58 @@ class Writer:
         return text if who.audience == audience else f"{text} ({self.aud(who.audience)})"
 
     def _notes(self, c: m.CriterionView) -> None:
-        self.add(_heading(t("report.notes"), 2))
+        self.add(w.heading(t("report.notes"), 2))
         if not c.groups:
-            self.add(_text(t("report.no_notes")))
+            self.add(w.text_paragraph(t("report.no_notes")))
         for g in c.groups:
-            self.add(_heading(view.place(g.audience_label, g.sector), 3))
+            self.add(w.heading(view.place(g.audience_label, g.sector), 3))
             for q in g.questions:
                 added = f" — {t('report.added_badge')}" if q.added else ""
-                self.add(_p(_runs(q.text, bold=True), _runs(f" ({q.id}{added})", size=18), keep_next=True))
+                self.add(
+                    w.paragraph(
+                        w.runs(q.text, bold=True), w.runs(f" ({q.id}{added})", size=18), keep_next=True
+                    )
+                )
                 for n in q.notes:
                     state = "" if n.status == "answered" else f" — {view.status(n.status)}"
-                    runs = [_runs(view.who(n.who, with_sector=False) + state, italic=True, color="5B6575")]
+                    runs = [w.runs(view.who(n.who, with_sector=False) + state, italic=True, color="5B6575")]
                     if n.notes:
-                        runs.append(_runs("\n" + n.notes))
-                    if n.evidence:
-                        runs.append(_runs(f"\n{self.seen_label} : {' ; '.join(n.evidence)}", size=18))
-                    self.add(_bullet(*runs))
+                        runs.append(w.runs("\n" + n.notes))
+                    runs += self._documents_runs(n.evidence, n.requested)
+                    self.add(w.bullet(*runs))
 
     def _documents(self, c: m.CriterionView) -> None:
-        self.add(_heading(t("report.documents"), 2))
+        self.add(w.heading(t("report.documents"), 2))
         if not c.documents:
-            self.add(_text(t("report.no_document")))
+            self.add(w.text_paragraph(t("report.no_document")))
             return
-        header = [t("report.col.document"), t("report.col.requested"), t("report.col.seen_by")]
+        header = [
+            t("report.col.document"),
+            t("report.col.requested"),
+            t("report.col.doc_state"),
+            t("report.col.seen_by"),
+            t("report.col.asked_in"),
+        ]
         rows = [
             [
                 d.text,
-                t("report.yes") if d.requested else "",
-                " ; ".join(view.who(w) for w in d.seen) or t("report.not_seen"),
+                t("report.suggested") if d.requested else "",
+                view.doc_state(d.state),
+                " ; ".join(view.who(w) for w in d.seen),
+                view.codes(d.asked),
             ]
             for d in c.documents
         ]
-        self.add(_table(header, rows, [0.45, 0.12, 0.43]))
+        fills = [
+            [None, None, {"vu": "EEF8EF", "demande": "FFF3D6"}.get(d.state), None, None] for d in c.documents
+        ]
+        self.add(w.table(header, rows, [0.36, 0.1, 0.14, 0.26, 0.14], fills))
 
     def _outside(self) -> None:
         orphans = self.visit.coverage.outside_guide
         if not orphans:
             return
-        self.add(_heading(t("report.outside_guide"), 1), _text(t("report.outside_guide_note")))
+        self.add(w.heading(t("report.outside_guide"), 1), w.text_paragraph(t("report.outside_guide_note")))
         header = [
             t("report.col.id"),
             t("report.col.audience"),
@@ -349,15 +454,16 @@ class Writer:
                 self.aud(o.who.audience),
                 view.who(o.who),
                 o.status,
-                "\n".join([o.notes, *o.evidence]).strip(),
+                "\n".join([o.notes, *o.evidence, *o.requested]).strip(),
             ]
             for o in orphans
         ]
-        self.add(_table(header, rows, [0.18, 0.14, 0.2, 0.1, 0.38]))
+        self.add(w.table(header, rows, [0.18, 0.14, 0.2, 0.1, 0.38]))
 
     def _interviews(self) -> None:
-        self.add(_heading(f"{t('report.interviews')} ({len(self.visit.interviews)})", 1))
+        self.add(w.heading(f"{t('report.interviews')} ({len(self.visit.interviews)})", 1))
         header = [
+            t("report.col.code"),
             t("report.col.file"),
             t("report.col.audience"),
             t("report.col.sector"),
@@ -366,8 +472,10 @@ class Writer:
             t("report.col.visitor"),
             t("report.col.state"),
         ]
+        ordered = sorted(self.visit.interviews, key=lambda i: view.code_number(i.code))
         rows = [
             [
+                i.code,
                 i.file,
                 i.audience_label,
                 i.sector or "",
@@ -376,53 +484,29 @@ class Writer:
                 i.visitor,
                 t(f"report.state.{i.status}") + (" ⚠" if i.guide_changed else ""),
             ]
-            for i in self.visit.interviews
+            for i in ordered
         ]
-        self.add(_table(header, rows, [0.24, 0.14, 0.13, 0.14, 0.11, 0.12, 0.12]))
+        self.add(w.table(header, rows, [0.07, 0.22, 0.14, 0.12, 0.13, 0.1, 0.12, 0.1]))
 
 
 def _rating_share(rating: str) -> float | None:
     return {"oui": 1.0, "non": 0.0}.get(rating)
 
 
-def render(visit: m.Visit) -> bytes:
-    """The .docx file's bytes."""
+def render(visit: m.Visit, only: str | None = None) -> bytes:
+    """The .docx file's bytes; `only="documents"`: the documents to request alone."""
     from docx import Document
     from docx.shared import Twips
 
     document = Document()
     section = document.sections[0]
-    section.page_width, section.page_height = (Twips(x) for x in A4)
+    section.page_width, section.page_height = (Twips(x) for x in w.A4)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Twips(MARGIN))
+        setattr(section, side, Twips(w.MARGIN))
     document.core_properties.title = t("report.title")
-    document.core_properties.language = "fr-FR" if language() == "fr" else "en-GB"
+    w.language(document, "fr-FR" if language() == "fr" else "en-GB")
+    w.running_header(section, view.running_header(visit, view.dates(visit.header)))
     template = io.BytesIO()
     document.save(template)
-    return with_body(template.getvalue(), Writer(visit).body())
-
-
-def with_body(package: bytes, body: str) -> bytes:
-    """The package with `body` as the content of `word/document.xml`'s `<w:body>`.
-
-    The body is spliced in as text, before the section properties (page size, margins):
-    parsing a large body and moving it into python-docx's tree costs time that grows faster
-    than the body (lxml re-homes every node), and the text needs no parsing at all.
-    """
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(package)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == DOCUMENT_PART:
-                data = _splice(data.decode("utf-8"), body).encode("utf-8")
-            target.writestr(item, data)
-    return out.getvalue()
-
-
-def _splice(document_xml: str, body: str) -> str:
-    start = document_xml.index(BODY_OPEN) + len(BODY_OPEN)
-    section = document_xml.index(SECTION_OPEN, start)
-    return document_xml[:start] + body + document_xml[section:]
+    writer = Writer(visit)
+    return w.with_body(template.getvalue(), writer.documents_only() if only else writer.body())

@@ -32,15 +32,18 @@ def run(
     banks: Sequence[Path],
     *,
     force: bool = False,
+    only: str | None = None,
+    separator: str | None = None,
 ) -> int:
-    """Export the visit under `paths`; the exit code. An existing `output` is replaced only
-    with `force`, and never when it is an interview file.
+    """Export the visit under `paths` (`only="documents"`: the documents to request alone;
+    `separator`: of the CSV cells); the exit code. An existing `output` is replaced only with
+    `force`, and never when it is an interview file.
 
     With `redact`, every message names paths and ids with their identifiers masked: errors
     too (a file, a folder or an output may be named after a person).
     """
     try:
-        return _export(paths, fmt, output, guide, redact, banks, force)
+        return _export(paths, fmt, output, guide, redact, banks, force=force, only=only, separator=separator)
     except VisitguideError as exc:
         if redact and not isinstance(exc, BankError):  # a bank's files are no visit's data
             exc.message = identifiers.redact(exc.message)
@@ -55,16 +58,23 @@ def _export(
     guide: str | None,
     redact: bool,
     banks: Sequence[Path],
+    *,
     force: bool,
+    only: str | None,
+    separator: str | None,
 ) -> int:
     from visitguide.report import build, inputs
 
+    if separator is not None and fmt != "csv":
+        raise UsageError(t("report.separator_not_csv"))
+    if separator is not None and separator not in (",", ";"):
+        raise UsageError(t("report.bad_separator", separator=separator))
     if fmt in BINARY and output is None:
         raise UsageError(t("report.needs_output", format=fmt))
     if output is not None:
         outputs.check(output, force=force)
     loaded = inputs.load(paths, guide, banks, redact=redact)
-    data = render(build.build(loaded), fmt)
+    data = render(build.build(loaded), fmt, only, separator or ",")
     if output is None:
         _to_stdout(data)
     else:
@@ -76,24 +86,25 @@ def _export(
     return 0
 
 
-def render(visit: Visit, fmt: str) -> bytes:
-    """The report of `visit` as the bytes of a file of format `fmt`."""
+def render(visit: Visit, fmt: str, only: str | None = None, separator: str = ",") -> bytes:
+    """The report of `visit` as the bytes of a file of format `fmt`; `only="documents"`: the
+    documents to request alone; `separator`: of the CSV cells."""
     if fmt == "docx":
         from visitguide.report import docxfile
 
-        return docxfile.render(visit)
+        return docxfile.render(visit, only)
     if fmt == "csv":
         from visitguide.report import csvfile
 
-        text = csvfile.render(visit)
+        text = csvfile.render(visit, separator, only)
     elif fmt == "json":
         from visitguide.report import jsonfile
 
-        text = jsonfile.render(visit)
+        text = jsonfile.render(visit, only)
     else:
         from visitguide.report import text as text_formats
 
-        text = text_formats.render(visit, fmt)
+        text = text_formats.render(visit, fmt, only)
     # A lone surrogate (possible in JSON input) cannot be encoded: show it as an escape.
     return text.encode("utf-8", "backslashreplace")
 

@@ -18,12 +18,16 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "visit.schema
 SCHEMA_ID = "https://visitguide.invalid/schemas/visit.schema.json"
 
 
-def render(visit: m.Visit) -> str:
+def render(visit: m.Visit, only: str | None = None) -> str:
     """The visit as indented JSON (non-ASCII characters kept as they are, except those a
-    terminal could take for commands, which are written as escapes)."""
+    terminal could take for commands, which are written as escapes). `only="documents"`:
+    `{"documents_to_request": […]}` alone, each item as in the whole report."""
     from visitguide.text import safe_json_text
 
-    return safe_json_text(json.dumps(dataclasses.asdict(visit), ensure_ascii=False, indent=2)) + "\n"
+    data = dataclasses.asdict(visit)
+    if only is not None:
+        data = {"documents_to_request": data["documents_to_request"]}
+    return safe_json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def schema() -> dict[str, Any]:

@@ -1,23 +1,28 @@
 """`visitguide status`: the visit's coverage at a glance, in the terminal.
 
-The same consolidation as the report (`report.inputs`, `report.build`), shown as a coloured
-criterion × audience table (questions asked / total, checkpoints rated / total, share of
-"oui", écarts), then what is still to ask and of whom, by audience and by sector, so that
-the visitor can plan the next interviews. Every text from the files goes through
+Compute, then show: `findings` reads the visit with the same consolidation as the report
+(`report.inputs`, `report.build`) and returns what status reports, as data usable from
+Python; `show` renders it: a coloured criterion × audience table (questions asked / total,
+checkpoints rated / total, share of "oui", écarts), then what is still to ask and of whom,
+by audience and by sector, the questions to revisit (by their ids, unique across the visit,
+and the interview's code) and the documents awaited. Every text from the files goes through
 `console.escape`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from visitguide.console import escape, out
 from visitguide.messages import t
 from visitguide.report.display import pct, truncate
+from visitguide.report.pairs import code_number
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -26,18 +31,93 @@ if TYPE_CHECKING:
 SHORT_TEXT = 55
 
 
-def run(paths: Sequence[Path], guide: str | None, banks: Sequence[Path]) -> int:
-    """Show the coverage of the visit under `paths`; the exit code."""
+@dataclass(frozen=True)
+class Row:
+    """One criterion of the matrix: a cell per audience, and its écarts."""
+
+    criterion: str
+    title: str
+    cells: list[m.Cell]
+    ecarts: int
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What `status` reports about a visit."""
+
+    where: str
+    interviews: int
+    first_date: str | None
+    last_date: str | None
+    audiences: list[tuple[str, int]]
+    """(audience id, interviews), in the guide's order."""
+    rows: list[Row]
+    """Criteria with a question or a checkpoint for some audience."""
+    empty_criteria: list[str]
+    pending: list[m.Pending]
+    revisit: list[m.Flagged]
+    skipped: int
+    added: int
+    ecarts: int
+    to_confirm: int
+    awaited: list[tuple[str, str, list[str]]]
+    """Documents asked for and not seen: (audience label, document, interview codes)."""
+
+
+def findings(paths: Sequence[Path], guide: str | None, banks: Sequence[Path]) -> Findings:
+    """The coverage of the visit under `paths`, computed, not shown."""
     from visitguide.report import build, inputs
 
-    visit = build.build(inputs.load(paths, guide, banks))
-    console = out()
-    console.print(rich_text(_title(visit)))
-    console.print(matrix(visit))
-    console.print(rich_text(f"[dim]{escape(t('status.legend'))}[/]"))
-    for line in left_to_ask(visit, console.width):
-        console.print(rich_text(line))
+    return of_visit(build.build(inputs.load(paths, guide, banks)))
+
+
+def of_visit(visit: m.Visit) -> Findings:
+    """The findings of a consolidated visit."""
+    h = visit.header
+    counts = {a.audience: a.interviews for a in h.audiences}
+    rows = [
+        Row(r.criterion, r.title, r.cells, sum(1 for e in visit.ecarts if r.criterion in e.criteria))
+        for r in visit.matrix
+        if not _empty(r)
+    ]
+    cov = visit.coverage
+    awaited = [
+        (g.audience_label, d.text, sorted({w.code for w in d.asked}, key=code_number))
+        for g in visit.documents_to_request
+        for d in g.documents
+        if d.asked
+    ]
+    return Findings(
+        where=", ".join(h.establishments) or h.guide.title,
+        interviews=h.interviews,
+        first_date=h.first_date,
+        last_date=h.last_date,
+        audiences=[(a.id, counts.get(a.id, 0)) for a in visit.audiences],
+        rows=rows,
+        empty_criteria=[r.criterion for r in visit.matrix if _empty(r)],
+        pending=cov.pending,
+        revisit=cov.revisit,
+        skipped=len(cov.skipped),
+        added=len(cov.added),
+        ecarts=len(visit.ecarts),
+        to_confirm=len(visit.to_confirm),
+        awaited=awaited,
+    )
+
+
+def run(paths: Sequence[Path], guide: str | None, banks: Sequence[Path]) -> int:
+    """Show the coverage of the visit under `paths`; the exit code."""
+    show(findings(paths, guide, banks), out())
     return 0
+
+
+def show(found: Findings, console: Console) -> None:
+    """Render the findings in the terminal."""
+    console.print(rich_text(_title(found)))
+    console.print(matrix(found))
+    console.print(rich_text(f"[dim]{escape(t('status.legend'))}[/]"))
+    for line in left_to_ask(found, console.width):
+        console.print(rich_text(line))
 
 
 def rich_text(markup: str) -> Text:
@@ -47,11 +127,14 @@ def rich_text(markup: str) -> Text:
     return Text.from_markup(markup, emoji=False)
 
 
-def _title(visit: m.Visit) -> str:
-    h = visit.header
-    where = ", ".join(h.establishments) or h.guide.title
-    dates = h.first_date if h.first_date == h.last_date else f"{h.first_date} → {h.last_date}"
-    return "[bold]" + escape(t("status.title", where=where, count=h.interviews, dates=dates or "—")) + "[/]"
+def _title(found: Findings) -> str:
+    first, last = found.first_date, found.last_date
+    dates = first if first == last else f"{first} → {last}"
+    return (
+        "[bold]"
+        + escape(t("status.title", where=found.where, count=found.interviews, dates=dates or "—"))
+        + "[/]"
+    )
 
 
 def _style(share: float | None) -> str:
@@ -83,52 +166,55 @@ def _empty(row: m.MatrixRow) -> bool:
     return all(not (c.questions_total or c.checkpoints_total) for c in row.cells)
 
 
-def matrix(visit: m.Visit) -> Table:
+def matrix(found: Findings) -> Table:
     """Criteria down, audiences across, coverage and ratings in each cell."""
     from rich.table import Table
 
     table = Table(show_lines=True, title=rich_text(escape(t("status.matrix_title"))), title_justify="left")
     table.add_column(rich_text(escape(t("status.col.criterion"))), ratio=1, min_width=20)
-    for audience in visit.audiences:
-        count = next((a.interviews for a in visit.header.audiences if a.audience == audience.id), 0)
-        table.add_column(rich_text(escape(f"{audience.id} ({count})")), min_width=14)
+    for audience, count in found.audiences:
+        table.add_column(rich_text(escape(f"{audience} ({count})")), min_width=14)
     table.add_column(rich_text(escape(t("status.col.ecarts"))), justify="right")
-    for row in visit.matrix:
-        if _empty(row):
-            continue
+    for row in found.rows:
         label = f"[bold]{escape(row.criterion)}[/]\n[dim]{escape(row.title)}[/]"  # wraps: the width is used
-        ecarts = sum(1 for e in visit.ecarts if row.criterion in e.criteria)
-        cells = [label, *(_cell(c) for c in row.cells), f"[bold red]{ecarts}[/]" if ecarts else "[dim]0[/]"]
+        ecarts = f"[bold red]{row.ecarts}[/]" if row.ecarts else "[dim]0[/]"
+        cells = [label, *(_cell(c) for c in row.cells), ecarts]
         table.add_row(*(rich_text(cell) for cell in cells))
-    empty = [row.criterion for row in visit.matrix if _empty(row)]
-    if empty:
-        table.caption = rich_text(escape(t("status.empty_criteria", ids=", ".join(empty))))
+    if found.empty_criteria:
+        table.caption = rich_text(escape(t("status.empty_criteria", ids=", ".join(found.empty_criteria))))
         table.caption_justify = "left"
     return table
 
 
-def left_to_ask(visit: m.Visit, width: int = 80) -> list[str]:
-    """Lines of rich markup: what each audience (and sector) has not been asked yet; question
-    texts cut to one line of `width`."""
+def left_to_ask(found: Findings, width: int = 80) -> list[str]:
+    """Lines of rich markup: what each audience (and sector) has not been asked yet (question
+    texts cut to one line of `width`), the questions to revisit and the documents awaited."""
     lines = ["", "[bold]" + escape(t("status.left_title")) + "[/]"]
-    for pending in visit.coverage.pending:
+    for pending in found.pending:
         lines.extend(_pending_lines(pending, width))
-    cov = visit.coverage
     lines.append("")
-    lines.append(
-        escape(
-            t(
-                "status.counts",
-                revisit=len(cov.revisit),
-                skipped=len(cov.skipped),
-                added=len(cov.added),
-                ecarts=len(visit.ecarts),
-            )
-        )
+    counts = t(
+        "status.counts",
+        revisit=len(found.revisit),
+        skipped=found.skipped,
+        added=found.added,
+        ecarts=found.ecarts,
+        to_confirm=found.to_confirm,
     )
-    for flagged in cov.revisit:
-        who = f"{flagged.who.role}, {flagged.who.sector}" if flagged.who.sector else flagged.who.role
-        lines.append("  " + escape(t("status.revisit_line", question=flagged.question, who=who or "—")))
+    lines.append(escape(counts))
+    for flagged in found.revisit:
+        w = flagged.who
+        who = ", ".join(part for part in (w.code, w.role, w.sector) if part)
+        lines.append("  " + escape(t("status.revisit_line", question=flagged.question, who=who)))
+    if found.awaited:
+        lines.append(escape(t("status.awaited", count=len(found.awaited))))
+        for audience, document, codes in found.awaited:
+            lines.append(
+                "  "
+                + escape(
+                    t("status.awaited_line", document=document, audience=audience, codes=", ".join(codes))
+                )
+            )
     return lines
 
 

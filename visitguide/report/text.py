@@ -11,6 +11,7 @@ from typing import Any
 from visitguide import templating
 from visitguide.messages import language, t
 from visitguide.report import display as view
+from visitguide.report import synthesis
 from visitguide.report import visit as m
 
 
@@ -19,25 +20,30 @@ def _audience_label(visit: m.Visit) -> Any:
     return lambda audience: labels.get(audience, audience)
 
 
-def dates(header: m.Header) -> str:
-    if header.first_date is None:
-        return "—"
-    if header.first_date == header.last_date:
-        return header.first_date
-    return t("report.h.date_range", first=header.first_date, last=header.last_date)
-
-
-def render(visit: m.Visit, kind: str) -> str:
-    """The report as HTML or Markdown text."""
-    context: dict[str, Any] = {
+def context(visit: m.Visit) -> dict[str, Any]:
+    """What the report templates read: the visit, the display helpers, the words."""
+    return {
         "v": view,
         "visit": visit,
         "lang": language(),
-        "dates": dates(visit.header),
+        "dates": view.dates(visit.header),
         "titles": view.criterion_titles(visit),
         "labels": view.audience_labels(visit),
         "aud": _audience_label(visit),
+        "diffs": view.by_id(visit),
+        "basis_label": view.basis_labels(),
+        "synth": lambda c: synthesis.statements(visit, c),
+        "running": view.running_header(visit, view.dates(visit.header)),
+        "page_numbers": templating.css_counters(t("report.page", page="{page}", pages="{pages}")),
+        "by_code": sorted(visit.interviews, key=lambda i: view.code_number(i.code)),
     }
+
+
+def render(visit: m.Visit, kind: str, only: str | None = None) -> str:
+    """The report as HTML or Markdown text; `only="documents"`: the documents to request alone."""
+    values = context(visit)
+    values["standalone"] = only is not None
     if kind == "html":
-        context.update(heat=view.heat_map(visit), bars=view.bar_chart(visit))
-    return templating.render(f"report.{kind}.j2", kind, context)
+        values.update(heat=view.heat_map(visit), bars=view.bar_chart(visit))
+    name = f"report.{kind}.j2" if only is None else f"documents.{kind}.j2"
+    return templating.render(name, kind, values)

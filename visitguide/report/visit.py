@@ -3,7 +3,8 @@
 Plain frozen dataclasses, so that the JSON export is a dump of this tree and its JSON Schema
 (`visitguide/schemas/visit.schema.json`) is generated from these classes. Every text taken
 from an interview file is kept as written (formats escape it for their own syntax).
-Attribution is by role, sector and date (`Who`), never by a person's name.
+Attribution is by role, sector and date (`Who`), never by a person's name, and by the
+interview's code (`E1`, `E2`… in the order of the interviews' dates, then start times).
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from typing import Literal
 FORMAT: Literal["visitguide.visit"] = "visitguide.visit"
 FORMAT_VERSION: Literal[1] = 1
 
-EcartKind = Literal["audiences", "sectors", "within"]
+EcartKind = Literal["audiences", "sectors", "within", "pairs"]
+Basis = Literal["entretien", "observation", "document"]
+DocumentState = Literal["vu", "demande", "a_demander"]
+PairVerdict = Literal["agree", "disagree", "to_confirm", "mixed", "not_rated", "not_comparable"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +26,8 @@ class Who:
     """Whom a note or a rating comes from: an interview, by role, never by name."""
 
     interview: str
+    code: str
+    """`E1`, `E2`…: the interview's code in this report (by date, then start time)."""
     audience: str
     sector: str | None
     role: str
@@ -58,6 +64,7 @@ class Header:
     first_date: str | None
     last_date: str | None
     visitors: list[str]
+    """Sorted alphabetically."""
     guide: GuideInfo
     interviews: int
     audiences: list[AudienceCount]
@@ -80,8 +87,11 @@ class AnswerRow:
     status: str
     notes: str
     evidence: list[str]
+    """Documents seen."""
     added: bool
     in_guide: bool
+    requested: list[str]
+    """Documents asked for and not seen yet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +102,7 @@ class RatingRow:
     rating: str
     comment: str
     in_guide: bool
+    basis: Basis
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +110,9 @@ class InterviewInfo:
     """One interview of the visit, with everything it records."""
 
     id: str
+    code: str
     file: str
+    started_at: str
     audience: str
     audience_label: str
     establishment: str
@@ -118,6 +131,9 @@ class Rated:
     who: Who
     rating: str
     comment: str
+    basis: Basis
+    """What the rating rests on: `entretien` (declared), `observation` or `document` (verified)."""
+    checkpoint: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +150,12 @@ class CheckpointView:
     na: int
     share: float | None
     """oui / (oui + non); "na" left out; None when nothing was rated oui or non."""
+    verified: int
+    """Ratings resting on an observation or a document rather than on what was said."""
+    ecarts: list[str]
+    """Ids of the écarts this checkpoint's ratings take part in."""
+    to_confirm: list[str]
+    """Ids of the differences "à confirmer" it takes part in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +164,9 @@ class Note:
     status: str
     notes: str
     evidence: list[str]
+    """Documents seen."""
+    requested: list[str]
+    """Documents asked for and not seen yet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,11 +189,15 @@ class NoteGroup:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A document: requested by the guide, seen during interviews, or both."""
+    """A document: suggested by the guide (`requested`), seen or asked for during interviews."""
 
     text: str
     requested: bool
     seen: list[Who]
+    asked: list[Who]
+    """Interviews where it was asked for and not seen."""
+    state: DocumentState
+    """`vu` (seen at least once), `demande` (asked for, awaited), `a_demander` (neither yet)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +220,45 @@ class CriterionView:
     na: int
     share: float | None
     ecarts: int
+    ecart_ids: list[str]
+    to_confirm: list[str]
+    """Ids of the differences "à confirmer" (`Visit.to_confirm`) that concern it."""
+    pairs: list[PairView]
+    empty: bool
+    """Nothing to show: no checkpoint, no note, no document, no pair."""
+
+
+@dataclass(frozen=True, slots=True)
+class PairSide:
+    """One side of a governance <-> terrain pair: a checkpoint (rated) or a question (noted)."""
+
+    kind: Literal["checkpoint", "question"]
+    id: str
+    text: str
+    audience: str
+    audience_label: str
+    oui: int
+    non: int
+    na: int
+    share: float | None
+    answers: int
+    """Interviews that answered the question (question side)."""
+    codes: list[str]
+    """Codes of the interviews that rated or answered it."""
+
+
+@dataclass(frozen=True, slots=True)
+class PairView:
+    """Two items checking the same thing from two sides, with the verdict of their ratings."""
+
+    declared: PairSide
+    observed: PairSide
+    source: str | None
+    """Who proposed the pair (e.g. "visitguide"); None: the guide's source itself."""
+    criteria: list[str]
+    verdict: PairVerdict
+    ecart: str | None
+    """The id of the écart or of the difference "à confirmer" it gave rise to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +271,8 @@ class Side:
     oui: int
     non: int
     share: float | None
+    ratings: list[Rated]
+    """The ratings behind the side, each with who gave it and its comment."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,9 +282,13 @@ class Ecart:
 
     - `audiences`: audiences disagree on a criterion (its checkpoints taken together);
     - `sectors`: sectors disagree on one checkpoint;
-    - `within`: interviews of one audience in one sector are split on one checkpoint.
+    - `within`: interviews of one audience in one sector are split on one checkpoint;
+    - `pairs`: the two sides of a governance <-> terrain pair disagree (`checkpoint`: the
+      declared side, `related`: the observed one).
     """
 
+    id: str
+    """`ecart-N` in `Visit.ecarts`, `confirmer-N` in `Visit.to_confirm`."""
     kind: EcartKind
     criteria: list[str]
     checkpoint: str | None
@@ -223,6 +297,7 @@ class Ecart:
     sector: str | None
     high: list[Side]
     low: list[Side]
+    related: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +330,7 @@ class MatrixRow:
 class Ref:
     id: str
     text: str
+    criteria: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +356,7 @@ class Flagged:
     status: str
     notes: str
     added: bool
+    criteria: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +370,7 @@ class Added:
     status: str | None
     notes: str
     evidence: list[str]
+    requested: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +383,7 @@ class Orphan:
     status: str
     notes: str
     evidence: list[str]
+    requested: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +393,30 @@ class Coverage:
     skipped: list[Flagged]
     added: list[Added]
     outside_guide: list[Orphan]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentToRequest:
+    """A document still to ask an audience for."""
+
+    text: str
+    asked: list[Who]
+    """Interviews where it was asked for (state `demande`) and not seen since."""
+    suggested: bool
+    """The guide suggests it for this audience."""
+    items: list[str]
+    """The questions and checkpoints it was asked or suggested for."""
+    criteria: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentsToRequest:
+    """What to ask one audience for: documents asked for and not seen, then the guide's
+    suggestions that no interview of the audience has seen."""
+
+    audience: str
+    audience_label: str
+    documents: list[DocumentToRequest]
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,3 +438,6 @@ class Visit:
     criteria: list[CriterionView]
     coverage: Coverage
     interviews: list[InterviewInfo]
+    to_confirm: list[Ecart]
+    """Sector or pair differences resting on a single rating on one side: not écarts."""
+    documents_to_request: list[DocumentsToRequest]
