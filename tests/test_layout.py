@@ -157,3 +157,17 @@ def test_the_garbage_collector_is_switched_in_one_place() -> None:
         assert gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_tests_share_helpers_through_one_module_never_each_other() -> None:
+    tests = Path(__file__).resolve().parent
+    wrong = []
+    for path in tests.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            module = node.module if isinstance(node, ast.ImportFrom) else None
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [module or ""]
+            for name in names:
+                leaf = name.rsplit(".", 1)[-1]
+                if leaf.startswith("test_") or leaf == "conftest":
+                    wrong.append((path.name, name))
+    assert wrong == []
