@@ -171,9 +171,9 @@ def matrix(found: Findings) -> Table:
     from rich.table import Table
 
     table = Table(show_lines=True, title=rich_text(escape(t("status.matrix_title"))), title_justify="left")
-    table.add_column(rich_text(escape(t("status.col.criterion"))), ratio=1, min_width=20)
+    table.add_column(rich_text(escape(t("status.col.criterion"))), ratio=1, min_width=12)
     for audience, count in found.audiences:
-        table.add_column(rich_text(escape(f"{audience} ({count})")), min_width=14)
+        table.add_column(rich_text(escape(f"{audience} ({count})")))
     table.add_column(rich_text(escape(t("status.col.ecarts"))), justify="right")
     for row in found.rows:
         label = f"[bold]{escape(row.criterion)}[/]\n[dim]{escape(row.title)}[/]"  # wraps: the width is used
