@@ -163,6 +163,44 @@ CASES = [
         "terrain.yaml:2: « questions » doit contenir au moins un élément (ou le public doit avoir des points",
     ),
     (
+        "added names a field the question does not have",
+        {
+            "guide": _replace(G, "criteria:\n", "additions_by: visitguide\ncriteria:\n"),
+            "gouvernance": _replace(
+                GOUVERNANCE,
+                "    text: Première question ?\n",
+                "    text: Première question ?\n    added: [hint]\n",
+            ),
+        },
+        "gouvernance.yaml:6: « added » nomme « hint », que cet élément n'a pas",
+    ),
+    (
+        "added names a field twice",
+        {
+            "guide": _replace(G, "criteria:\n", "additions_by: visitguide\ncriteria:\n"),
+            "terrain": TERRAIN + "    added: [hint, evidence, hint]\n",
+        },
+        "terrain.yaml:8: « hint » nommé deux fois dans « added »",
+    ),
+    (
+        "added field outside the list",
+        {
+            "guide": _replace(G, "criteria:\n", "additions_by: visitguide\ncriteria:\n"),
+            "terrain": TERRAIN + "    added: [text]\n",
+        },
+        "terrain.yaml:8: valeur « text » non autorisée pour « added »",
+    ),
+    (
+        "additions marked without their author",
+        {"terrain": TERRAIN + "    added: [hint]\n"},
+        "terrain.yaml:8: « added » marque des ajouts : nommez leur auteur dans additions_by",
+    ),
+    (
+        "checkpoint criteria marked without their author",
+        {"guide": G + "    added: [criteria]\n"},
+        "guide.yaml:22: « added » marque des ajouts : nommez leur auteur",
+    ),
+    (
         "question id that is also a checkpoint id",
         {"terrain": _replace(TERRAIN, "id: question-terrain", "id: point-un")},
         "terrain.yaml:3: l'identifiant « point-un » est déjà celui d'un point de vérification",

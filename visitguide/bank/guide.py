@@ -20,10 +20,11 @@ EQUIVALENT_REFERENTIEL = "2025"
 
 @dataclass
 class Equivalent:
-    """The same criterion in another référentiel."""
+    """The same criterion in another référentiel; `source` None: to be confirmed."""
 
     id: str
     title: str | None = None
+    source: str | None = None
 
 
 @dataclass
@@ -53,6 +54,10 @@ class Checkpoint:
     criteria: list[str]
     hint: str | None = None
     evidence: list[str] = field(default_factory=list)
+    added: tuple[str, ...] = ()  # fields the bank's author added: hint, evidence, criteria
+
+    def is_added(self, name: str) -> bool:
+        return name in self.added
 
 
 @dataclass
@@ -78,6 +83,10 @@ class Question:
     text: str
     hint: str | None = None
     evidence: list[str] = field(default_factory=list)
+    added: tuple[str, ...] = ()  # fields the bank's author added: hint, evidence, criteria
+
+    def is_added(self, name: str) -> bool:
+        return name in self.added
 
 
 @dataclass
@@ -97,6 +106,11 @@ class GuideMeta:
     references: list[str | Reference]
     caveat: str | None = None
     pairs: list[Pair] = field(default_factory=list)
+    additions_by: str | None = None  # who added what `added` marks
+    added: tuple[str, ...] = ()  # guide fields that are the author's reading: referentiel
+
+    def is_added(self, name: str) -> bool:
+        return name in self.added
 
 
 def _text(value: Any) -> str:
@@ -116,10 +130,14 @@ def _texts(value: Any) -> list[str]:
     return [_text(v) for v in value]
 
 
+def _added(value: Any) -> tuple[str, ...]:
+    return tuple(_texts(value or []))
+
+
 def _equivalent(value: Any) -> Equivalent:
     if isinstance(value, str):
         return Equivalent(value)
-    return Equivalent(_text(value["id"]), _maybe(value.get("title")))
+    return Equivalent(_text(value["id"]), _maybe(value.get("title")), _maybe(value.get("source")))
 
 
 def meta_from(raw: dict[str, Any]) -> GuideMeta:
@@ -150,6 +168,7 @@ def meta_from(raw: dict[str, Any]) -> GuideMeta:
                 _texts(c.get("criteria") or []),
                 _maybe(c.get("hint")),
                 _texts(c.get("evidence") or []),
+                _added(c.get("added")),
             )
             for c in raw.get("checkpoints") or []
         ],
@@ -164,6 +183,8 @@ def meta_from(raw: dict[str, Any]) -> GuideMeta:
             Pair(_text(p["declared"]), _text(p["observed"]), _maybe(p.get("source")))
             for p in raw.get("pairs") or []
         ],
+        additions_by=_maybe(raw.get("additions_by")),
+        added=_added(raw.get("added")),
     )
 
 
@@ -176,6 +197,7 @@ def questions_from(raw: dict[str, Any]) -> tuple[Question, ...]:
             _text(q["text"]),
             _maybe(q.get("hint")),
             _texts(q.get("evidence") or []),
+            _added(q.get("added")),
         )
         for q in raw["questions"]
     )

@@ -448,6 +448,35 @@ def _check_criteria(
             problems.append(Problem(loaded.path, line, t("bank.undeclared_criterion", id=crit)))
 
 
+def _check_added(loaded: _Loaded, loc: tuple[Any, ...], item: Any, problems: list[Problem]) -> int | None:
+    """Each field named in the item's `added` must be there, and named once; returns the line
+    of the item's first mark (None when it marks nothing)."""
+    marked = item.get("added") if isinstance(item, dict) else None
+    if not isinstance(marked, list) or not marked:
+        return None
+    seen: set[str] = set()
+    for j, name in enumerate(marked):
+        if not isinstance(name, str):
+            continue
+        line = marks.line_of(loaded.raw, (*loc, "added", j))
+        if name in seen:
+            problems.append(Problem(loaded.path, line, t("bank.added_twice", field=name)))
+        elif item.get(name) in (None, "", []):
+            problems.append(Problem(loaded.path, line, t("bank.added_absent", field=name)))
+        seen.add(name)
+    return marks.line_of(loaded.raw, (*loc, "added"))
+
+
+def _check_author(loaded: _Loaded, author: bool, first_mark: int | None, problems: list[Problem]) -> None:
+    """Marked additions need their author (`additions_by` in guide.yaml): said once per file."""
+    if first_mark is not None and not author:
+        problems.append(Problem(loaded.path, first_mark, t("bank.added_without_author")))
+
+
+def _has_author(raw: Any) -> bool:
+    return _text(raw, "additions_by") is not None
+
+
 def _check_guide(folder: Path, meta: _Loaded, problems: list[Problem]) -> None:
     raw = meta.raw
     guide_id = _text(raw, "id")
@@ -458,12 +487,16 @@ def _check_guide(folder: Path, meta: _Loaded, problems: list[Problem]) -> None:
         _check_duplicates(meta, key, problems)
     criteria = _ids(raw, "criteria")
     audiences = _ids(raw, "audiences")
+    first_mark = _check_added(meta, (), raw, problems)
     for i, checkpoint in _entries(raw, "checkpoints"):
         audience = _text(checkpoint, "audience")
         if audience is not None and audience not in audiences:
             line = marks.line_of(raw, ("checkpoints", i, "audience"))
             problems.append(Problem(meta.path, line, t("bank.undeclared_audience", id=audience)))
         _check_criteria(meta, ("checkpoints", i), checkpoint, criteria, problems)
+        mark = _check_added(meta, ("checkpoints", i), checkpoint, problems)
+        first_mark = first_mark if first_mark is not None else mark
+    _check_author(meta, _has_author(raw), first_mark, problems)
 
 
 def _check_audiences(
@@ -504,21 +537,39 @@ def _check_audiences(
                 Problem(loaded.path, line, t("bank.audience_not_file", id=named, file=loaded.path.name))
             )
         _check_not_empty(loaded, stem in checked, problems)
-        for i, question in _entries(loaded.raw, "questions"):
-            _check_criteria(loaded, ("questions", i), question, criteria, problems)
-            qid = _text(question, "id")
-            if qid is None:
-                continue
-            line = marks.line_of(loaded.raw, ("questions", i, "id")) or 0
-            if qid in question_ids:
-                problems.append(
-                    Problem(loaded.path, line, t("bank.duplicate_question", id=qid, first=question_ids[qid]))
-                )
-            else:
-                question_ids[qid] = f"{loaded.path.name}:{line}"
-            if qid in checkpoint_ids:
-                problems.append(Problem(loaded.path, line, t("bank.question_is_checkpoint", id=qid)))
+        first_mark = _check_questions(loaded, criteria, checkpoint_ids, question_ids, problems)
+        _check_author(loaded, _has_author(meta.raw), first_mark, problems)
     _check_pairs(meta, checkpoint_ids | set(question_ids), problems)
+
+
+def _check_questions(
+    loaded: _Loaded,
+    criteria: set[str],
+    checkpoint_ids: set[str],
+    question_ids: dict[str, str],
+    problems: list[Problem],
+) -> int | None:
+    """The questions of one audience file: criteria declared, `added` sound, ids unique in the
+    guide (`question_ids`: id -> where first seen, filled in) and not a checkpoint's. Returns
+    the line of the first `added` mark, or None."""
+    first_mark: int | None = None
+    for i, question in _entries(loaded.raw, "questions"):
+        _check_criteria(loaded, ("questions", i), question, criteria, problems)
+        mark = _check_added(loaded, ("questions", i), question, problems)
+        first_mark = first_mark if first_mark is not None else mark
+        qid = _text(question, "id")
+        if qid is None:
+            continue
+        line = marks.line_of(loaded.raw, ("questions", i, "id")) or 0
+        if qid in question_ids:
+            problems.append(
+                Problem(loaded.path, line, t("bank.duplicate_question", id=qid, first=question_ids[qid]))
+            )
+        else:
+            question_ids[qid] = f"{loaded.path.name}:{line}"
+        if qid in checkpoint_ids:
+            problems.append(Problem(loaded.path, line, t("bank.question_is_checkpoint", id=qid)))
+    return first_mark
 
 
 def _check_not_empty(loaded: _Loaded, has_checkpoints: bool, problems: list[Problem]) -> None:

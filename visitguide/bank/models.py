@@ -7,7 +7,7 @@ written as a number is reported, not silently converted. The JSON Schemas shippe
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -17,6 +17,14 @@ CRITERION_PATTERN = r"^[0-9]+(\.[0-9]+)*(-[0-9]+)?$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 CriterionId = Annotated[str, StringConstraints(pattern=CRITERION_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
+
+# Provenance (docs/formats.md): what a question or checkpoint holds that its source does not
+# say, named field by field in `added`; who added it is the guide's `additions_by`.
+AddedField = Literal["hint", "evidence", "criteria"]
+ADDED_DESCRIPTION = (
+    "Fields of this item that the bank's author added (not in the source): "
+    "hint, evidence, criteria. Shown as additions, never as the source's words."
+)
 
 
 class Strict(BaseModel):
@@ -28,6 +36,10 @@ class Equivalent(Strict):
 
     id: CriterionId
     title: Text | None = None
+    source: Text | None = Field(
+        default=None,
+        description="Where this correspondence comes from; without one it is shown « à confirmer ».",
+    )
 
 
 class Criterion(Strict):
@@ -60,6 +72,7 @@ class Checkpoint(Strict):
     )
     hint: Text | None = None
     evidence: list[Text] = Field(default_factory=list)
+    added: list[AddedField] = Field(default_factory=list, description=ADDED_DESCRIPTION)
 
 
 class Reference(Strict):
@@ -95,6 +108,15 @@ class GuideFile(Strict):
     caveat: Text | None = Field(
         default=None, description='The source\'s own caveat ("ni opposables, ni exhaustives…").'
     )
+    additions_by: Text | None = Field(
+        default=None,
+        description="Who added what `added` marks (visitguide, or the bank author's name); "
+        "required when anything is marked.",
+    )
+    added: list[Literal["referentiel"]] = Field(
+        default_factory=list,
+        description="Guide fields that are the bank author's reading, not the source's words.",
+    )
     criteria: list[Criterion] = Field(min_length=1)
     audiences: list[Audience] = Field(min_length=1)
     checkpoints: list[Checkpoint] = Field(default_factory=list)
@@ -110,6 +132,7 @@ class Question(Strict):
     text: Text
     hint: Text | None = None
     evidence: list[Text] = Field(default_factory=list)
+    added: list[AddedField] = Field(default_factory=list, description=ADDED_DESCRIPTION)
 
 
 class AudienceFile(Strict):

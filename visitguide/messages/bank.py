@@ -185,6 +185,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "audience « {id} » doit être le nom du fichier {file}",
         "audience '{id}' must equal the file name {file}",
     ),
+    "bank.added_absent": (
+        "« added » nomme « {field} », que cet élément n'a pas",
+        "'added' names '{field}', which this item does not have",
+    ),
+    "bank.added_twice": (
+        "« {field} » nommé deux fois dans « added »",
+        "'{field}' named twice in 'added'",
+    ),
+    "bank.added_without_author": (
+        "« added » marque des ajouts : nommez leur auteur dans additions_by de guide.yaml "
+        "(par exemple additions_by: visitguide)",
+        "'added' marks additions: name their author in additions_by of guide.yaml "
+        "(for instance additions_by: visitguide)",
+    ),
     # tables
     "col.guide": ("Guide", "Guide"),
     "col.title": ("Titre", "Title"),
