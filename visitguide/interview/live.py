@@ -458,9 +458,11 @@ def _interview(
 ) -> int:
     """The loop (Ctrl-C and Ctrl-D are left to `_interruptions`)."""
     from visitguide.interview.loop import InterviewUI
+    from visitguide.interview.screens import show_caveat
 
     assert session.path is not None
     command = resume_command(session.path, banks)
+    show_caveat(console, session.guide.meta)  # the source's own words, before its questions
     finished = InterviewUI(session, asker, console, duration=duration).run(start)
     if finished:
         console.print(t("live.finished", path=_shown(session.path)), soft_wrap=True)

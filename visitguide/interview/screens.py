@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from visitguide.bank import provenance
 from visitguide.bank.guide import EQUIVALENT_REFERENTIEL
 from visitguide.console import escape
 from visitguide.identifiers import Found
@@ -18,7 +19,7 @@ from visitguide.text import clean
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from visitguide.bank.guide import Checkpoint
+    from visitguide.bank.guide import Checkpoint, GuideMeta, Question
 
 MARKS = {PENDING: "○", "answered": "✓", "skipped": "–", "revisit": "⚑"}
 RATING_MARKS = {"oui": "oui", "non": "non", "na": "na "}
@@ -81,7 +82,7 @@ def short_progress(session: Session) -> str:
 
 def criteria_lines(session: Session, criteria: tuple[str, ...] | list[str]) -> list[str]:
     """One line per criterion: code, title, and the 2025 equivalent where the guide has one
-    (`EQUIVALENT_REFERENTIEL`)."""
+    (`EQUIVALENT_REFERENTIEL`), with its source or "à confirmer"."""
     lines = []
     for code in criteria:
         criterion = session.guide.criterion(code)
@@ -95,7 +96,8 @@ def criteria_lines(session: Session, criteria: tuple[str, ...] | list[str]) -> l
             same = equivalent.title in (None, criterion.title)
             title = "" if same else f" {escape(equivalent.title or '')}"
             heading = t("live.equivalent", referentiel=EQUIVALENT_REFERENTIEL)
-            line += f"\n[dim]{heading} {escape(equivalent.id)}{title}[/]"
+            status = escape(provenance.equivalent_status(equivalent))
+            line += f"\n[dim]{heading} {escape(equivalent.id)}{title} ({status})[/]"
         lines.append(line)
     return lines
 
@@ -115,6 +117,19 @@ def _sheet(text: str, rows: list[tuple[str, str]], gap: bool = True) -> Renderab
 
 def _documents(evidence: tuple[str, ...] | list[str]) -> str:
     return "\n".join(f"• {escape(e)}" for e in evidence)
+
+
+def _marked(text: str, meta: GuideMeta, item: Question | Checkpoint | None, field: str) -> str:
+    """`text`, then "(proposé par visitguide)" when the bank's author added `field`."""
+    mark = provenance.mark(meta, item, field) if item is not None else None
+    return f"{text}\n[dim italic]({escape(mark)})[/]" if mark else text
+
+
+def show_caveat(console: Console, meta: GuideMeta) -> None:
+    """The source's own caveat ("ni opposables, ni exhaustives…"), where the questions start."""
+    line = provenance.caveat_line(meta)
+    if line:
+        console.print(f"[italic]{escape(line)}[/]")
 
 
 NOTE_ROOM = 8
@@ -169,16 +184,17 @@ def _question_panel(session: Session, item: Item, pace: str, *, folded: bool) ->
 
 
 def _full_rows(session: Session, item: Item) -> list[tuple[str, str]]:
-    rows = [
-        (
-            t("live.criteria_heading"),
-            "\n".join(criteria_lines(session, item.criteria)) or t("live.no_criteria"),
-        )
-    ]
+    meta, found = session.guide.meta, session.guide.find_question(item.id)
+    source = found[1] if found is not None and not item.added else None  # the bank's question
+    criteria = "\n".join(criteria_lines(session, item.criteria)) or t("live.no_criteria")
+    rows = [(t("live.criteria_heading"), _marked(criteria, meta, source, "criteria"))]
     if item.hint:
-        rows.append((t("live.hint_heading"), f"[italic]{escape(item.hint)}[/]"))
+        hint = f"[italic]{escape(item.hint)}[/]"
+        rows.append((t("live.hint_heading"), _marked(hint, meta, source, "hint")))
     if item.evidence:
-        rows.append((t("live.evidence_heading"), _documents(item.evidence)))
+        rows.append(
+            (t("live.evidence_heading"), _marked(_documents(item.evidence), meta, source, "evidence"))
+        )
     seen = session.evidence(item.id)
     if seen:
         shown = [
@@ -228,11 +244,15 @@ def document_label(name: str, state: str | None, width: int) -> str:
 def show_checkpoint(console: Console, session: Session, checkpoint: Checkpoint) -> None:
     from rich.panel import Panel
 
-    rows = [(t("live.criteria_heading"), "\n".join(criteria_lines(session, checkpoint.criteria)))]
+    meta = session.guide.meta
+    criteria = "\n".join(criteria_lines(session, checkpoint.criteria)) or t("provenance.no_criteria")
+    rows = [(t("live.criteria_heading"), _marked(criteria, meta, checkpoint, "criteria"))]
     if checkpoint.hint:
-        rows.append((t("live.hint_heading"), f"[italic]{escape(checkpoint.hint)}[/]"))
+        hint = f"[italic]{escape(checkpoint.hint)}[/]"
+        rows.append((t("live.hint_heading"), _marked(hint, meta, checkpoint, "hint")))
     if checkpoint.evidence:
-        rows.append((t("live.evidence_heading"), _documents(checkpoint.evidence)))
+        documents = _documents(checkpoint.evidence)
+        rows.append((t("live.evidence_heading"), _marked(documents, meta, checkpoint, "evidence")))
     rated = session.interview.checkpoints.get(checkpoint.id)
     if rated is not None:
         rows.append(

@@ -60,6 +60,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Banque de questions invalide ({count} problème(s)) :",
         "Invalid question bank ({count} problem(s)):",
     ),
+    # provenance (bank/provenance.py): what the source says and what a bank's author added
+    "provenance.added": ("proposé par {author}", "added by {author}"),
+    "provenance.to_confirm": ("à confirmer", "to be confirmed"),
+    "provenance.source": ("source : {source}", "source: {source}"),
+    "provenance.referentiel": (
+        "{referentiel} (proposé par {author}, non précisé par la source)",
+        "{referentiel} (added by {author}, not stated by the source)",
+    ),
+    "provenance.caveat": ("Avertissement de la source : « {caveat} »", "The source's caveat: “{caveat}”"),
+    "provenance.no_criteria": ("aucun critère rattaché", "no criterion attached"),
     # files written for people (outputs.py: reports and paper guides)
     "output.is_interview": (
         "impossible d'écrire {path} : c'est un fichier d'entretien, que visitguide n'écrase jamais ; choisissez un autre nom",

@@ -24,6 +24,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dryrun.criterion": ("Critère {text}", "Criterion {text}"),
     "dryrun.hint": ("Repère : {hint}", "Hint: {hint}"),
     "dryrun.evidence": ("Documents à demander : {items}", "Documents to ask for: {items}"),
+    "dryrun.criterion_added": ("Critère ({mark}) : {text}", "Criterion ({mark}): {text}"),
+    "dryrun.hint_added": ("Repère ({mark}) : {hint}", "Hint ({mark}): {hint}"),
+    "dryrun.evidence_added": (
+        "Documents à demander ({mark}) : {items}",
+        "Documents to ask for ({mark}): {items}",
+    ),
+    "dryrun.no_criteria": ("Critère : {none}", "Criterion: {none}"),
+    "dryrun.referentiel": ("Référentiel : {referentiel}", "Référentiel: {referentiel}"),
     "dryrun.nothing_written": (
         "Répétition seulement : aucun fichier n'a été écrit.",
         "Rehearsal only: no file was written.",

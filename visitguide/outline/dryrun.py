@@ -16,7 +16,14 @@ from visitguide.bank import loader as bank
 from visitguide.errors import UsageError
 from visitguide.messages import t
 from visitguide.outline import views as outline
-from visitguide.outline.views import AudienceView, CriterionView, GuideView, criterion_text
+from visitguide.outline.views import (
+    AudienceView,
+    CheckpointView,
+    CriterionView,
+    GuideView,
+    QuestionView,
+    criterion_text,
+)
 from visitguide.text import elided
 
 COMMENT_WIDTH = 96
@@ -50,13 +57,17 @@ def run(guide_id: str | None, audience: str | None, fmt: str, banks: Sequence[Pa
 def show(view: GuideView) -> None:
     _print(t("dryrun.title", title=view.title), style="bold")
     _print(t("dryrun.guide_line", id=view.id, version=view.version, source=view.source))
+    _print(t("dryrun.referentiel", referentiel=view.referentiel_label))
+    if view.caveat:
+        _print("")
+        _print(t("provenance.caveat", caveat=view.caveat), style="italic")
     for audience in view.audiences:
-        _show_audience(audience)
+        _show_audience(audience, view.added_label)
     _print("")
     _print(t("dryrun.nothing_written"))
 
 
-def _show_audience(audience: AudienceView) -> None:
+def _show_audience(audience: AudienceView, mark: str) -> None:
     _print("")
     _print(t("dryrun.audience", label=audience.label, id=audience.id), style="bold reverse")
     counts = len(audience.questions), len(audience.checkpoints)
@@ -66,7 +77,7 @@ def _show_audience(audience: AudienceView) -> None:
         _print(t("dryrun.counts_no_checkpoint", questions=counts[0]))
     for q in audience.questions:
         _print("")
-        _item(f"{q.number:>2}. ", q.text, q.id, q.criteria, q.hint, q.evidence, "")
+        _item(f"{q.number:>2}. ", q, _marks(q.added, mark), "")
     if audience.sections:
         _print("")
         _print(t("dryrun.checkpoints"), style="bold")
@@ -74,27 +85,33 @@ def _show_audience(audience: AudienceView) -> None:
         _print("")
         _print(section.title, indent="  ", style="bold")
         for c in section.checkpoints:
-            _item("☐ ", c.text, c.id, c.criteria, c.hint, c.evidence, "    ")
+            _item("☐ ", c, _marks(c.added, mark), "    ")
 
 
-def _item(
-    mark: str,
-    text: str,
-    item_id: str,
-    criteria: Sequence[CriterionView],
-    hint: str | None,
-    evidence: Sequence[str],
-    indent: str,
-) -> None:
-    """A question or checkpoint: the text after its mark, the details aligned under it."""
-    under = indent + " " * len(mark)
-    _print(text, indent=indent + mark, then=under, style="bold")
-    _print(t("dryrun.id", id=item_id), indent=under, style="dim")
-    details = criteria_lines(criteria)
-    if hint:
-        details.append(t("dryrun.hint", hint=hint))
-    if evidence:
-        details.append(t("dryrun.evidence", items=" ; ".join(evidence)))
+def _marks(added: Sequence[str], mark: str) -> dict[str, str]:
+    """Field -> "proposé par …" for the fields the bank's author added."""
+    return {field: mark for field in added}
+
+
+def _item(bullet: str, item: QuestionView | CheckpointView, marks: dict[str, str], indent: str) -> None:
+    """A question or checkpoint: the text after its bullet, the details aligned under it, each
+    addition of the bank's author marked as such."""
+    under = indent + " " * len(bullet)
+    _print(item.text, indent=indent + bullet, then=under, style="bold")
+    _print(t("dryrun.id", id=item.id), indent=under, style="dim")
+    details = criteria_lines(item.criteria, marks.get("criteria"))
+    if item.hint:
+        hint = marks.get("hint")
+        details.append(
+            t("dryrun.hint_added", mark=hint, hint=item.hint) if hint else t("dryrun.hint", hint=item.hint)
+        )
+    if item.evidence:
+        items, evidence = " ; ".join(item.evidence), marks.get("evidence")
+        details.append(
+            t("dryrun.evidence_added", mark=evidence, items=items)
+            if evidence
+            else t("dryrun.evidence", items=items)
+        )
     for line in details:
         _print(line, indent=under, then=under + "  ")
 
@@ -120,8 +137,13 @@ def _print(text: str, indent: str = "", then: str | None = None, style: str = ""
         console.print(f"[{style}]{body}[/]" if style and line.strip() else body, soft_wrap=True)
 
 
-def criteria_lines(criteria: Sequence[CriterionView]) -> list[str]:
-    """One line per criterion: code, title and equivalents (e.g. "2025 : 3.1-07")."""
+def criteria_lines(criteria: Sequence[CriterionView], mark: str | None = None) -> list[str]:
+    """One line per criterion: code, title and equivalents (e.g. "2025 : 3.1-07, à confirmer"),
+    marked when the bank's author gave them; a line saying so when there is none."""
+    if not criteria:
+        return [t("dryrun.no_criteria", none=t("provenance.no_criteria"))]
+    if mark:
+        return [t("dryrun.criterion_added", mark=mark, text=criterion_text(c)) for c in criteria]
     return [t("dryrun.criterion", text=criterion_text(c)) for c in criteria]
 
 
@@ -144,7 +166,7 @@ def skeleton(view: GuideView, audience: AudienceView) -> str:
         f'  date: ""  # {t("dryrun.yaml.date")}',
         "",
     ]
-    lines += _answers(audience)
+    lines += _answers(audience, view.added_label)
     lines += _checkpoints(audience)
     lines += [
         "",
@@ -154,14 +176,20 @@ def skeleton(view: GuideView, audience: AudienceView) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _answers(audience: AudienceView) -> list[str]:
+def _answers(audience: AudienceView, mark: str) -> list[str]:
     lines = ["answers:"] if audience.questions else ["answers: {}"]
     for q in audience.questions:
         lines += ["", *_comment(f"{q.number}. {q.text}", "  ")]
         codes = ", ".join(c.code for c in q.criteria)
         lines += _comment(t("dryrun.yaml.criteria", codes=codes), "  ")
         if q.evidence:
-            lines += _comment(t("dryrun.evidence", items=" ; ".join(q.evidence)), "  ")
+            items = " ; ".join(q.evidence)
+            shown = (
+                t("dryrun.evidence_added", mark=mark, items=items)
+                if "evidence" in q.added
+                else t("dryrun.evidence", items=items)
+            )
+            lines += _comment(shown, "  ")
         lines += [
             f"  {_scalar(q.id)}:",
             '    notes: ""',

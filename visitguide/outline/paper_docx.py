@@ -11,10 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 from visitguide.messages import t
-from visitguide.outline.views import ADDED_QUESTIONS, AudienceView, CriterionView, GuideView, criterion_text
+from visitguide.outline.views import (
+    ADDED_QUESTIONS,
+    AudienceView,
+    CheckpointView,
+    GuideView,
+    QuestionView,
+    criterion_text,
+)
 
 ACCENT = (0x1F, 0x3A, 0x68)
 MUTED = (0x55, 0x55, 0x55)
+ADDED = (0x7A, 0x4A, 0x00)  # the mark of an addition of the bank's author, as in the HTML guide
 PAGE_WIDTH_CM = 21.0
 PAGE_HEIGHT_CM = 29.7
 MARGIN_CM = 1.6
@@ -195,7 +203,7 @@ def _audience(doc: Any, view: GuideView, audience: AudienceView, new_page: bool)
         [
             t("paper.meta_version", version=view.version),
             t("paper.meta_source", source=view.source),
-            t("paper.meta_referentiel", referentiel=view.referentiel),
+            t("paper.meta_referentiel", referentiel=view.referentiel_label),
             t("paper.meta_guide", id=view.id, audience=audience.id),
         ]
     )
@@ -203,12 +211,14 @@ def _audience(doc: Any, view: GuideView, audience: AudienceView, new_page: bool)
     _context(doc)
     _legend(doc, view, audience)
     doc.add_heading(t("paper.questions", count=len(audience.questions)), level=2)
+    if view.caveat:
+        _para(doc, t("provenance.caveat", caveat=view.caveat), size=8, color=MUTED)
     for q in audience.questions:
-        _question(doc, f"{q.number}. {q.text}", q.criteria, q.hint, q.evidence, q.id)
+        _question(doc, q, view.added_label)
     for n in range(ADDED_QUESTIONS):
         _added_question(doc, len(audience.questions) + n + 1)
     if audience.sections:
-        _checkpoints(doc, audience)
+        _checkpoints(doc, audience, view.added_label)
 
 
 def _context(doc: Any) -> None:
@@ -244,33 +254,40 @@ def _legend(doc: Any, view: GuideView, audience: AudienceView) -> None:
         equivalents = [
             t("paper.equivalent", referentiel=eq.referentiel, code=eq.code)
             + (f" {eq.title}" if eq.title else "")
+            + f" ({eq.status})"
             for eq in c.equivalents
         ]
         _run(cells[2].paragraphs[0], "\n".join(equivalents), size=8.5)
+        if equivalents:
+            _added(cells[2].paragraphs[0], view.added_label)
 
 
-def _question(
-    doc: Any,
-    heading: str,
-    criteria: tuple[CriterionView, ...],
-    hint: str | None,
-    evidence: tuple[str, ...],
-    item_id: str,
-) -> None:
-    _para(doc, heading, keep=True, bold=True, size=10).paragraph_format.space_before = _pt(8)
-    for c in criteria:
+def _added(paragraph: Any, label: str) -> None:
+    """The mark of an addition ("proposé par visitguide"), after what it marks."""
+    _run(paragraph, f"  {label}", size=7.5, color=ADDED).italic = True
+
+
+def _question(doc: Any, q: QuestionView, added_label: str) -> None:
+    _para(doc, f"{q.number}. {q.text}", keep=True, bold=True, size=10).paragraph_format.space_before = _pt(8)
+    for c in q.criteria:
         line = _para(doc, keep=True)
         _run(line, t("paper.criterion_label") + " ", bold=True, size=8.5)
         _run(line, criterion_text(c), size=8.5, keep_hyphens=True)
-    if hint:
+        if "criteria" in q.added:
+            _added(line, added_label)
+    if q.hint:
         line = _para(doc, keep=True)
         _run(line, t("paper.hint_label") + " ", bold=True, size=8.5)
-        _run(line, hint, size=8.5)
-    if evidence:
+        _run(line, q.hint, size=8.5)
+        if "hint" in q.added:
+            _added(line, added_label)
+    if q.evidence:
         line = _para(doc, keep=True)
         _run(line, t("paper.evidence") + " ", bold=True, size=8.5)
-        _run(line, "   ".join(f"☐ {e}" for e in evidence), size=8.5)
-    _para(doc, t("paper.id", id=item_id), keep=True, size=7, color=MUTED)
+        _run(line, "   ".join(f"☐ {e}" for e in q.evidence), size=8.5)
+        if "evidence" in q.added:
+            _added(line, added_label)
+    _para(doc, t("paper.id", id=q.id), keep=True, size=7, color=MUTED)
     _writing_box(doc, t("paper.notes"))
 
 
@@ -292,7 +309,7 @@ def _writing_box(doc: Any, label: str) -> None:
     _run(row.cells[0].paragraphs[0], label, size=7.5, color=MUTED)
 
 
-def _checkpoints(doc: Any, audience: AudienceView) -> None:
+def _checkpoints(doc: Any, audience: AudienceView, added_label: str) -> None:
     doc.add_heading(t("paper.checkpoints", count=len(audience.checkpoints)), level=2)
     _para(doc, t("paper.checkpoints_help"), size=8.5)
     widths = [9.4, 2.4, TEXT_WIDTH_CM - 11.8]
@@ -303,11 +320,24 @@ def _checkpoints(doc: Any, audience: AudienceView) -> None:
         for c in section.checkpoints:
             cells = _row(table, widths, min_height_cm=1.6).cells
             _run(cells[0].paragraphs[0], c.text, size=9)
-            details = t("paper.criteria_codes", codes=", ".join(x.code for x in c.criteria))
-            if c.evidence:
-                details += " · " + t("paper.evidence") + " " + " ; ".join(c.evidence)
-            _run(cells[0].add_paragraph(), f"{details} · {c.id}", size=7.5, color=MUTED)
+            _checkpoint_details(cells[0].add_paragraph(), c, added_label)
             _run(cells[1].paragraphs[0], "☐ oui\n☐ non\n☐ na", size=9.5)
+
+
+def _checkpoint_details(paragraph: Any, c: CheckpointView, added_label: str) -> None:
+    """Criteria, hint, documents and id under a checkpoint, each addition marked."""
+    codes = ", ".join(x.code for x in c.criteria) or t("provenance.no_criteria")
+    parts = [("criteria", t("paper.criteria_codes", codes=codes))]
+    if c.hint:
+        parts.append(("hint", t("paper.hint", hint=c.hint)))
+    if c.evidence:
+        parts.append(("evidence", t("paper.evidence") + " " + " ; ".join(c.evidence)))
+    for field, text in parts:
+        _run(paragraph, text, size=7.5, color=MUTED)
+        if field in c.added:
+            _added(paragraph, added_label)
+        _run(paragraph, " · ", size=7.5, color=MUTED)
+    _run(paragraph, c.id, size=7.5, color=MUTED)
 
 
 def _references(doc: Any, view: GuideView) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from visitguide.bank import provenance
 from visitguide.bank.guide import Reference
 from visitguide.bank.loader import Guide
 from visitguide.messages import t
@@ -23,6 +24,7 @@ class Equivalent:
     referentiel: str
     code: str
     title: str | None
+    status: str  # "à confirmer", or "source : …"
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class QuestionView:
     criteria: tuple[CriterionView, ...]
     hint: str | None
     evidence: tuple[str, ...]
+    added: tuple[str, ...] = ()  # fields the bank's author added: hint, evidence, criteria
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class CheckpointView:
     criteria: tuple[CriterionView, ...]
     hint: str | None
     evidence: tuple[str, ...]
+    added: tuple[str, ...] = ()  # fields the bank's author added: hint, evidence, criteria
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,9 @@ class GuideView:
     referentiel: str
     audiences: tuple[AudienceView, ...]
     references: tuple[ReferenceView, ...]
+    referentiel_label: str = ""  # the référentiel, said to be the author's reading when it is
+    added_label: str = ""  # "proposé par visitguide": the mark of every addition
+    caveat: str | None = None  # the source's own caveat, word for word
 
 
 def build(guide: Guide, audience: str | None) -> GuideView:
@@ -108,6 +115,9 @@ def build(guide: Guide, audience: str | None) -> GuideView:
         referentiel=clean(meta.referentiel),
         audiences=tuple(_audience(guide, aid) for aid in ids),
         references=tuple(_reference(r) for r in meta.references),
+        referentiel_label=clean(provenance.referentiel_label(meta)),
+        added_label=clean(provenance.added_label(meta)),
+        caveat=clean(meta.caveat) if meta.caveat else None,
     )
 
 
@@ -122,6 +132,7 @@ def _audience(guide: Guide, audience_id: str) -> AudienceView:
             criteria=criteria(guide, q.criteria),
             hint=clean(q.hint) if q.hint else None,
             evidence=tuple(clean(e) for e in q.evidence),
+            added=q.added,
         )
         for n, q in enumerate(guide.questions_for(audience_id), start=1)
     )
@@ -138,6 +149,7 @@ def _sections(guide: Guide, audience_id: str) -> tuple[Section, ...]:
             criteria=criteria(guide, c.criteria),
             hint=clean(c.hint) if c.hint else None,
             evidence=tuple(clean(e) for e in c.evidence),
+            added=c.added,
         )
         grouped.setdefault(clean(c.section), []).append(view)
     return tuple(Section(title, tuple(items)) for title, items in grouped.items())
@@ -156,18 +168,25 @@ def criteria(guide: Guide, codes: Iterable[str]) -> tuple[CriterionView, ...]:
             eq = found.equivalent(ref)
             if eq is not None:
                 title = clean(eq.title) if eq.title and eq.title != found.title else None
-                equivalents.append(Equivalent(clean(ref), clean(eq.id), title))
+                status = clean(provenance.equivalent_status(eq))
+                equivalents.append(Equivalent(clean(ref), clean(eq.id), title, status))
         views.append(CriterionView(clean(found.id), clean(found.title), tuple(equivalents)))
     return tuple(views)
 
 
 def criterion_text(c: CriterionView) -> str:
-    """`3.6-02 Les risques… (2025 : 3.1-07)`: code, title and equivalents in other référentiels."""
+    """`3.6-02 Les risques… (2025 : 3.1-07, à confirmer)`: code, title and equivalents in other
+    référentiels, each with its source or "à confirmer"."""
     text = f"{c.code} {c.title}".strip()
     for eq in c.equivalents:
-        same = t("paper.equivalent", referentiel=eq.referentiel, code=eq.code)
-        text += f" ({same} {eq.title})" if eq.title else f" ({same})"
+        text += f" ({equivalent_text(eq)})"
     return text
+
+
+def equivalent_text(eq: Equivalent) -> str:
+    """`2025 : 3.1-05 La gestion…, à confirmer`: the title only where it differs."""
+    same = t("paper.equivalent", referentiel=eq.referentiel, code=eq.code)
+    return f"{same} {eq.title}, {eq.status}" if eq.title else f"{same}, {eq.status}"
 
 
 def _reference(ref: str | Reference) -> ReferenceView:
