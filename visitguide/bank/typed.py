@@ -61,9 +61,13 @@ def audience_id(guide: Guide, typed: str | None) -> str | None:
 
 
 def criterion_id(guides: Sequence[Guide], typed: str | None) -> str | None:
-    """The criterion code of `guides` that `typed` means: `3.6-2` is not `3.6-02`, but case,
-    spaces and a unique prefix are forgiven as for other ids (None stays None)."""
+    """The criterion code of `guides` that `typed` means, in any référentiel they know (their
+    own codes and their equivalents'): `3.6-2` is not `3.6-02`, but case, spaces and a unique
+    prefix are forgiven as for other ids (None stays None). Which référentiel it is read in is
+    `referentiels.read`'s business."""
     if typed is None:
         return None
-    codes = sorted({c.id for g in guides for c in g.meta.criteria})
+    from visitguide.bank.referentiels import known_codes
+
+    codes = sorted(set().union(*(known_codes(g.meta) for g in guides)))
     return resolve(typed, codes, "criterion.unknown")

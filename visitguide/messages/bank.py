@@ -211,16 +211,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.criteria": ("Critères", "Criteria"),
     "col.question": ("Question", "Question"),
     "col.criterion": ("Critère", "Criterion"),
-    "col.equivalent": ("Équivalent {ref}", "{ref} equivalent"),
+    "col.referentiel": ("Référentiel {ref}", "Référentiel {ref}"),
     "col.total": ("Total", "Total"),
     "bundled": ("intégré", "bundled"),
     "guides.title": ("Guides disponibles", "Available guides"),
     "questions.count": ("{count} question(s)", "{count} question(s)"),
     "questions.none": ("Aucune question ne correspond.", "No question matches."),
-    "criteria.title": ("{title} — référentiel {ref}", "{title} — référentiel {ref}"),
     "criteria.legend": (
-        "Q : nombre de questions · PV : nombre de points de vérification · {ref} : même critère dans le référentiel {ref}.",
-        "Q: number of questions · CP: number of checkpoints · {ref}: same criterion in the {ref} référentiel.",
+        "Q : nombre de questions · PV : nombre de points de vérification.",
+        "Q: number of questions · CP: number of checkpoints.",
+    ),
+    "criteria.legend_own": ("Référentiel {ref}.", "Référentiel {ref}."),
+    "criteria.legend_other": (
+        "Référentiel {ref} : chaque équivalent est {mark} et reste « à confirmer » tant qu'il ne cite pas de source.",
+        "Référentiel {ref}: each equivalent is {mark} and stays 'to be confirmed' until it cites a source.",
+    ),
+    "criteria.legend_checkpoints": (
+        "Le rattachement des points de vérification aux critères est {mark}.",
+        "The checkpoints' criteria are {mark}.",
+    ),
+    "criteria.by_the_bank": ("donné par la banque", "given by the bank"),
+    "criteria.block_equivalent": (
+        "Référentiel {ref} : {code}, {status}",
+        "Référentiel {ref}: {code}, {status}",
+    ),
+    "criteria.block_codes": ("Codes du référentiel {ref} :", "Codes of référentiel {ref}:"),
+    "criteria.none_row": ("points de vérification sans critère", "checkpoints without a criterion"),
+    "criterion.read_own": (
+        "Critère {code} lu dans le référentiel {ref} : {title}.",
+        "Criterion {code} read in référentiel {ref}: {title}.",
+    ),
+    "criterion.read_other": (
+        "Critère {code} lu dans le référentiel {ref} : l'équivalent ({status}) de {own} « {title} » "
+        "(référentiel {own_ref}), que citent les questions.",
+        "Criterion {code} read in référentiel {ref}: the equivalent ({status}) of {own} '{title}' "
+        "(référentiel {own_ref}), which the questions cite.",
+    ),
+    "criterion.also": (
+        "Dans le référentiel {ref}, {code} désigne un autre critère : l'équivalent ({status}) de {own} "
+        "« {title} » (--criterion {own} pour ses questions).",
+        "In référentiel {ref}, {code} means another criterion: the equivalent ({status}) of {own} "
+        "'{title}' (--criterion {own} for its questions).",
+    ),
+    "questions.hint": ("Repère : {hint}", "Hint: {hint}"),
+    "questions.hint_added": ("Repère ({mark}) : {hint}", "Hint ({mark}): {hint}"),
+    "questions.evidence": ("Documents à demander : {items}", "Documents to ask for: {items}"),
+    "questions.evidence_added": (
+        "Documents à demander ({mark}) : {items}",
+        "Documents to ask for ({mark}): {items}",
     ),
     "criteria.cell.questions": ("Q {count}", "Q {count}"),
     "criteria.cell.checkpoints": ("PV {count}", "CP {count}"),

@@ -80,7 +80,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Public interrogé (gouvernance, technique, professionnels…).",
         "Audience (gouvernance, technique, professionnels…).",
     ),
-    "help.criterion": ("Code de critère, par exemple 3.6-02.", "Criterion code, for instance 3.6-02."),
+    "help.criterion": (
+        "Code de critère, dans le référentiel du guide ou un autre qu'il connaît (3.6-06, ou son "
+        "équivalent 2025 3.1-08) ; un début unique suffit.",
+        "Criterion code, in the guide's référentiel or another it knows (3.6-06, or its 2025 "
+        "equivalent 3.1-08); a unique prefix is enough.",
+    ),
     "help.search": (
         "Mots à chercher dans les questions (sans tenir compte des majuscules ni des accents).",
         "Words to search in the questions (ignoring case and accents).",
