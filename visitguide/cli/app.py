@@ -241,7 +241,7 @@ def validate_cmd(
 ) -> int:
     from visitguide.bank import validate
 
-    return validate.run(dirs or [], bank or [])
+    return validate.show(validate.check(dirs or [], bank or []))
 
 
 class DryRunFormat(StrEnum):
