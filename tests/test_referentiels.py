@@ -137,3 +137,12 @@ def test_english_interface(cli: Invoke) -> None:
         "Criterion 3.1-08 read in référentiel 2025: the equivalent (to be confirmed)"
     )
     assert "Hint (added by visitguide):" in result.stdout
+
+
+def test_a_criterion_without_title_is_read_without_one(cli: Invoke, tmp_path: Path) -> None:
+    write_guide(tmp_path / "bank", guide=GUIDE.format(gid="essai").replace("    title: Second critère\n", ""))
+    result = cli(
+        "questions", "--bank", tmp_path / "bank", "--guide", "essai", "--criterion", "1.1-02", env=WIDE
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "Critère 1.1-02 lu dans le référentiel 2021."

@@ -121,7 +121,8 @@ def reading_lines(guide: Guide, reading: referentiels.CodeReading) -> list[str]:
     criterion = first.criterion
     if first.equivalent is None:
         ref = provenance.referentiel_label(meta)
-        lines = [t("criterion.read_own", code=first.code, ref=ref, title=criterion.title)]
+        key = "criterion.read_own" if criterion.title else "criterion.read_own_untitled"
+        lines = [t(key, code=first.code, ref=ref, title=criterion.title)]
     else:
         lines = [
             t(

@@ -241,6 +241,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Critère {code} lu dans le référentiel {ref} : {title}.",
         "Criterion {code} read in référentiel {ref}: {title}.",
     ),
+    "criterion.read_own_untitled": (
+        "Critère {code} lu dans le référentiel {ref}.",
+        "Criterion {code} read in référentiel {ref}.",
+    ),
     "criterion.read_other": (
         "Critère {code} lu dans le référentiel {ref} : l'équivalent ({status}) de {own} « {title} » "
         "(référentiel {own_ref}), que citent les questions.",
