@@ -10,6 +10,7 @@ import sys
 from functools import cache
 from typing import TYPE_CHECKING
 
+from visitguide.messages import t
 from visitguide.text import clean
 
 if TYPE_CHECKING:
@@ -56,7 +57,6 @@ def escape(text: str) -> str:
 
 def error(message: str) -> None:
     """One error message on stderr, in red, without markup interpretation."""
-    from visitguide.messages import t
 
     err().print(f"[bold red]{t('error.prefix')}[/] {escape(message)}", soft_wrap=True)
 

@@ -7,9 +7,12 @@ exception is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
+
+from visitguide.messages import t
 
 
 class ExitCode(IntEnum):
@@ -57,7 +60,6 @@ def one_line(text: str) -> str:
 
 def problem_lines(problems: list[Problem]) -> list[str]:
     """`file:line: message` for the first `MAX_SHOWN` problems, then how many more there are."""
-    from visitguide.messages import t
 
     lines = [str(p) for p in problems[:MAX_SHOWN]]
     if len(problems) > MAX_SHOWN:
@@ -67,9 +69,6 @@ def problem_lines(problems: list[Problem]) -> list[str]:
 
 def os_reason(exc: OSError) -> str:
     """Why a file operation failed, in the interface language (never the system's English)."""
-    import errno
-
-    from visitguide.messages import t
 
     known = {
         errno.ENOENT: "os.not_found",

@@ -36,6 +36,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from visitguide.messages import t
+
 KINDS = ("nir", "email", "phone", "rpps")
 
 # Spaces people put inside numbers: space, no-break, thin and narrow no-break spaces.
@@ -198,14 +200,12 @@ def masked_id(text: str) -> str:
 
 def label(kind: str) -> str:
     """The name of an identifier kind in the interface language ("NIR/INS", "courriel"...)."""
-    from visitguide.messages import t
 
     return t(f"check.kind.{kind}")
 
 
 def redact(text: str) -> str:
     """`text` with every identifier replaced by a placeholder naming its kind ("[NIR/INS masqué]")."""
-    from visitguide.messages import t
 
     pieces = []
     last = 0
@@ -229,7 +229,6 @@ def warning(field: str, text: str) -> str | None:
     found = find(text)
     if not found:
         return None
-    from visitguide.messages import t
 
     shown = ", ".join(t("check.identifier", kind=label(f.kind), masked=f.masked) for f in found)
     return t("identifiers.warning", field=t(f"check.field.{field}"), found=shown)

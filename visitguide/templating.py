@@ -22,7 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from visitguide import files
+from visitguide import __version__, files
+from visitguide.bank import cache as cache_folder
 from visitguide.messages import t
 from visitguide.text import clean
 
@@ -125,9 +126,6 @@ def bytecode_cache() -> BytecodeCache | None:
     """
     import jinja2
     from jinja2 import FileSystemBytecodeCache
-
-    from visitguide import __version__
-    from visitguide.bank import cache as cache_folder
 
     # The compiled code also depends on the environment's options and on jinja2 itself,
     # which the template's checksum does not see: one folder per program and jinja2 version.

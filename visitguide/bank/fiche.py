@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from visitguide.bank import fiche_yaml, loader
 from visitguide.bank.fiche_draft import Draft, Finding, Kind, finding
 from visitguide.bank.fiche_parse import audience_id, guide_id, parse_fiche
 from visitguide.bank.fiche_text import read_fiche
@@ -67,7 +68,6 @@ class ImportResult:
 def import_fiche(path: Path, out: Path, guide_id: str | None = None) -> ImportResult:
     """Read the fiche `path`, write the draft `out/ID/` (never over an existing folder) and
     check it; `FicheError` (exit 2) when the file is not a fiche or the folder exists."""
-    from visitguide.bank import fiche_yaml, loader
 
     if guide_id is not None and not ID_PATTERN.match(guide_id):
         raise FicheError(t("fiche.bad_id", id=guide_id))

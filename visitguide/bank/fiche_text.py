@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from visitguide import files
+from visitguide.bank import fiche_pdf  # pypdf: only here
 from visitguide.errors import FicheError, os_reason
 from visitguide.messages import t
 from visitguide.text import fold as text_fold
@@ -81,7 +82,6 @@ def read_fiche(path: Path) -> FicheText:
     if b"%PDF-" in head or path.suffix.lower() == ".pdf":
         if b"%PDF-" not in head:
             raise FicheError(t("fiche.not_pdf", path=path))
-        from visitguide.bank import fiche_pdf  # pypdf: only here
 
         return FicheText(path.name, _pdf_lines(fiche_pdf.pages(path, data)), pdf=True)
     return FicheText(path.name, _text_lines(_decode(path, data)), pdf=False)

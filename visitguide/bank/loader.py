@@ -24,6 +24,7 @@ from visitguide.bank.guide import (
     meta_from,
     questions_from,
 )
+from visitguide.bank.problems import validation_problems
 from visitguide.errors import BankError, InputError, Problem, UsageError, os_reason
 from visitguide.messages import t
 from visitguide.paths import bundled_bank, user_banks
@@ -347,8 +348,6 @@ def _parse_model(
     try:
         validated = model.model_validate(raw)
     except ValidationError as exc:
-        from visitguide.bank.problems import validation_problems
-
         problems.extend(validation_problems(path, raw, exc))
         validated = None
     return _Loaded(path, raw, None if found else validated)
@@ -384,7 +383,6 @@ def _before_the_break(path: Path, text: str, line: int, model: type[BaseModel]) 
     from pydantic import ValidationError
 
     from visitguide.bank import yamlsafe
-    from visitguide.bank.problems import validation_problems
 
     head = "".join(text.splitlines(keepends=True)[: max(line - 2, 0)])
     try:

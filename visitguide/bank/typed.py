@@ -11,7 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from visitguide.bank import loader
+from visitguide.bank.loader import unknown_id_message
+from visitguide.bank.referentiels import known_codes
 from visitguide.errors import UsageError
+from visitguide.messages import t
 from visitguide.text import fold
 
 if TYPE_CHECKING:
@@ -33,8 +37,6 @@ def candidates(typed: str, ids: Sequence[str]) -> list[str]:
 def resolve(typed: str, ids: Sequence[str], unknown_key: str) -> str:
     """The one id `typed` means; `UsageError` naming the candidates when several begin with it,
     or the closest id when none does (`unknown_key`: the catalog's "unknown …" message)."""
-    from visitguide.bank.loader import unknown_id_message
-    from visitguide.messages import t
 
     found = candidates(typed, ids)
     if len(found) == 1:
@@ -48,7 +50,6 @@ def guide_id(typed: str | None, banks: Sequence[Path]) -> str | None:
     """The guide id `typed` means among the guides found (None stays None)."""
     if typed is None:
         return None
-    from visitguide.bank import loader
 
     return resolve(typed, sorted(loader.discover(banks)), "guide.unknown")
 
@@ -67,7 +68,6 @@ def criterion_id(guides: Sequence[Guide], typed: str | None) -> str | None:
     `referentiels.read`'s business."""
     if typed is None:
         return None
-    from visitguide.bank.referentiels import known_codes
 
     codes = sorted(set().union(*(known_codes(g.meta) for g in guides)))
     return resolve(typed, codes, "criterion.unknown")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from visitguide.bank import loader as bank
+from visitguide.console import escape, out
 from visitguide.errors import ExitCode, Problem, UsageError, problem_lines
 from visitguide.messages import t
 from visitguide.paths import bundled_bank, user_banks
@@ -66,7 +67,6 @@ def check(dirs: Sequence[Path], banks: Sequence[Path] = ()) -> Findings:
 def show(findings: Findings, console: Console | None = None) -> int:
     """Print one line per problem (the first hundred, then a count) and a closing line; the
     exit code: 0 when clean, 1 with problems."""
-    from visitguide.console import escape, out
 
     console = console or out()
     for line in problem_lines(list(findings.problems)):

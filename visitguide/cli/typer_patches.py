@@ -13,13 +13,20 @@ conversion): the program still works, and tests/test_cli_browse.py fails loudly.
 
 from __future__ import annotations
 
+import enum
+import re
+import sys
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import typer
 from typer import _click
 from typer.core import TyperCommand, TyperGroup
 
-from visitguide.messages import t
+from visitguide.messages import language, t
 
 TESTED = (0, 29)
 """The Typer minor release the patches below were written and tested against."""
@@ -97,7 +104,6 @@ def _install_completion_words() -> None:
 def _install_callback(ctx: _click.Context, param: _click.Parameter, value: Any) -> Any:
     if not value or ctx.resilient_parsing:
         return value
-    import sys
 
     from typer._completion_shared import install
 
@@ -116,10 +122,6 @@ def _install_callback(ctx: _click.Context, param: _click.Parameter, value: Any) 
 
 def _light_converter(annotation: Any) -> Any:
     """A converter for `annotation`, or None when Typer's own conversion must be used."""
-    import enum
-    import types
-    import typing
-    from pathlib import Path
 
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
@@ -145,9 +147,6 @@ class RefusedValue(_click.exceptions.BadParameter):
 
 
 def _refusal(annotation: Any, value: Any) -> str:
-    import enum
-    import typing
-
     members = [a for a in (typing.get_args(annotation) or (annotation,)) if isinstance(a, type)]
     choices = [m.value for a in members if issubclass(a, enum.Enum) for m in a]
     if choices:
@@ -156,8 +155,6 @@ def _refusal(annotation: Any, value: Any) -> str:
 
 
 def _install_light_coercion() -> None:
-    from dataclasses import dataclass
-
     from typer import _coercion, core
 
     original = getattr(core, "build_runtime_param", None)
@@ -200,7 +197,6 @@ def _translate_rich_help() -> None:
     Importing `typer.rich_utils` costs about 90 ms (rich, markdown): only help pays it.
     """
     global _translated_to
-    from visitguide.messages import language
 
     if _translated_to == language() or not supported():
         return
@@ -246,7 +242,6 @@ def _choices_only(original: Any) -> Any:
 
 def _usage(text: str) -> str:
     """Our words, and `CHEMIN…` where Click writes `[CHEMIN]...` or `CHEMIN...`."""
-    import re
 
     text = text.replace("Usage:", t("chrome.usage"), 1)
     text = re.sub(r"\[([^\]\[ ]+)\]\.\.\.", r"[\1…]", text)
@@ -297,11 +292,12 @@ def usage_message(exc: _click.exceptions.UsageError) -> str:
 
 def _closest_command(exc: _click.exceptions.UsageError, name: str) -> str:
     """` Vouliez-vous dire « guides » ?` for `gudes`, else nothing."""
-    import difflib
 
     ctx = exc.ctx
     if ctx is None or not hasattr(ctx.command, "list_commands"):
         return ""
+    import difflib  # only on a mistyped command: kept off start-up
+
     close = difflib.get_close_matches(name, ctx.command.list_commands(ctx), n=1, cutoff=0.6)
     return " " + t("did_you_mean", id=close[0]) if close else ""
 

@@ -12,7 +12,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from visitguide.errors import os_reason
 from visitguide.messages import t
+from visitguide.text import clean
 
 
 @dataclass(frozen=True)
@@ -106,16 +108,12 @@ def _default_sigint() -> None:
 
 
 def _say_editor_failed(program: str, exc: OSError | ValueError) -> None:
-    from visitguide.errors import os_reason
-    from visitguide.text import clean
-
     reason = os_reason(exc) if isinstance(exc, OSError) else t("live.editor_bad_command")
     sys.stderr.write(clean(t("live.editor_failed", program=program, reason=reason)) + "\n")
 
 
 def _say_why(choice: EditorChoice) -> None:
     """On stderr: each variable passed over and the editor used instead, or that none was found."""
-    from visitguide.text import clean
 
     lines = [t("live.editor_unreadable", name=name, value=value) for name, value in choice.unreadable]
     if not choice.command:

@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from visitguide import dates, files, identifiers
 from visitguide.errors import InputError, InterviewFileError, Problem, os_reason
 from visitguide.messages import t
+from visitguide.text import safe_json_text
 
 if TYPE_CHECKING:
     from visitguide.bank.loader import Guide
@@ -170,7 +171,6 @@ class Interview(_Model):
     def to_json(self) -> str:
         """The file's text: UTF-8 JSON, readable, with nothing that cannot be encoded nor
         anything a terminal would obey (the file may be `cat`)."""
-        from visitguide.text import safe_json_text
 
         text = json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2)
         return safe_json_text(scrub(text)) + "\n"

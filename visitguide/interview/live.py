@@ -25,8 +25,12 @@ from typing import TYPE_CHECKING
 from visitguide import collector, dates, identifiers
 from visitguide.bank import loader as bank
 from visitguide.bank import typed
+from visitguide.console import escape, out
 from visitguide.errors import Interrupted, InterviewFileError, UsageError
 from visitguide.interview import hangup
+from visitguide.interview.asker import Option
+from visitguide.interview.asker import required as asker_required
+from visitguide.interview.widgets import QuestionaryAsker
 from visitguide.messages import t
 from visitguide.paths import CONTEXT_KEYS, default_interview_dir, default_interview_path, refuse_folder
 from visitguide.text import clean
@@ -68,7 +72,6 @@ def run(
     if asker is None:
         require_terminal()
         collector.resume()  # paused for short commands by `entry`; an interview lasts hours
-        from visitguide.interview.widgets import QuestionaryAsker
 
         with hangup.catching():
             return _run(named, audience, out, resume, overrides, banks, QuestionaryAsker(), console, duration)
@@ -130,8 +133,6 @@ def _preflight(
 
 
 def _console() -> Console:
-    from visitguide.console import out
-
     return out()
 
 
@@ -218,7 +219,6 @@ def new_interview_run(
 
 def choose_guide(guide_id: str | None, banks: Sequence[Path], asker: Asker) -> bank.Guide:
     """The guide named, the only one found, or the one the visitor picks."""
-    from visitguide.interview.asker import Option
 
     if guide_id is None:
         sources = bank.discover(banks)
@@ -235,8 +235,6 @@ def _origin(source: bank.GuideSource) -> str:
 
 
 def choose_audience(guide: bank.Guide, audience: str | None, asker: Asker) -> str:
-    from visitguide.interview.asker import Option
-
     if audience is not None:
         return typed.resolve(audience, [a.id for a in guide.audiences], "audience.unknown")
     options = [
@@ -268,7 +266,6 @@ def ask_context(
     holding what looks like a personal identifier is shown masked and offered for editing
     before anything is written.
     """
-    from visitguide.interview.asker import required as asker_required
 
     values: dict[str, str | None] = {k: v for k, v in overrides.items() if k in CONTEXT_KEYS}
     quiet = bool(values)
@@ -473,6 +470,5 @@ def _interview(
 
 def _shown(text: Path | str) -> str:
     """A path (or command) for the rich console: control characters and markup escaped."""
-    from visitguide.console import escape
 
     return escape(str(text))

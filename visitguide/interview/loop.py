@@ -26,6 +26,7 @@ from visitguide.console import escape
 from visitguide.errors import InterviewFileError
 from visitguide.interview import screens as view
 from visitguide.interview.asker import Asker, NoteInterrupted, Option, heading, required
+from visitguide.interview.editor import editor_command
 from visitguide.interview.file import AnswerStatus, Basis, DocumentState, Evidence, Rating
 from visitguide.interview.session import PENDING, Session, wrapping_after
 from visitguide.messages import t
@@ -687,7 +688,5 @@ def _next_state(state: str | None) -> str:
 
 
 def _editor_name() -> str:
-    from visitguide.interview.editor import editor_command
-
     command = editor_command()
     return command[0] if command else "$EDITOR"

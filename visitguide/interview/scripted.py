@@ -15,6 +15,8 @@ from typing import Any
 
 from visitguide import identifiers
 from visitguide.bank import loader as bank
+from visitguide.bank import typed
+from visitguide.console import err, escape, plain
 from visitguide.dates import parse_day
 from visitguide.errors import InputError, Problem, UsageError, VisitguideError, problem_lines
 from visitguide.interview import answers as af
@@ -23,6 +25,7 @@ from visitguide.interview.file import AnswerStatus, DocumentState, Evidence, Int
 from visitguide.interview.session import Session, new_interview
 from visitguide.messages import t
 from visitguide.paths import CONTEXT_KEYS, default_interview_path, refuse_folder
+from visitguide.text import clean
 
 
 @dataclass
@@ -112,8 +115,6 @@ def _guide(script: Script, guide_id: str | None, banks: Sequence[Path]) -> bank.
 
 def _audience(script: Script, guide: bank.Guide, audience: str | None) -> str:
     if audience is not None:  # typed on the command line: any case, a unique prefix
-        from visitguide.bank import typed
-
         return typed.resolve(audience, [a.id for a in guide.audiences], "audience.unknown")
     if script.header.audience is None:
         ids = ", ".join(a.id for a in guide.audiences)
@@ -357,8 +358,6 @@ def _refusal(problems: list[Problem]) -> str:
 
 def _report(script: Script, path: Path, session: Session) -> None:
     """The written file on stdout; warnings about personal identifiers on stderr."""
-    from visitguide.console import err, escape, plain
-    from visitguide.text import clean
 
     for warning in script.warnings:
         err().print(escape(warning), soft_wrap=True)

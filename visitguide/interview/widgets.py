@@ -13,7 +13,9 @@ SIGHUP and SIGTERM reach the prompt the same way (`hangup.deliver`).
 
 from __future__ import annotations
 
+import locale
 import math
+import sys
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -220,9 +222,6 @@ def _readable(text: str) -> str:
         text.encode("utf-8")
         return text
     except UnicodeEncodeError:
-        import locale
-        import sys
-
         raw = text.encode("utf-8", "surrogateescape")
         encoding = getattr(sys.stdin, "encoding", None) or locale.getpreferredencoding(False)
         try:

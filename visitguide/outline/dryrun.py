@@ -7,12 +7,14 @@ comment, which `interview --answers` accepts as it is (an empty entry is not ask
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
 from visitguide.bank import loader as bank
+from visitguide.console import out, plain
 from visitguide.errors import UsageError
 from visitguide.messages import t
 from visitguide.outline import views as outline
@@ -24,7 +26,7 @@ from visitguide.outline.views import (
     QuestionView,
     criterion_text,
 )
-from visitguide.text import elided
+from visitguide.text import elided, safe_json_text
 
 COMMENT_WIDTH = 96
 NBSP = "\u00a0"
@@ -40,8 +42,6 @@ def run(guide_id: str | None, audience: str | None, fmt: str, banks: Sequence[Pa
     """Print the outline of `audience` (every audience when None) as text or as a skeleton."""
     view = outline.build(bank.resolve(guide_id, banks), audience)
     if fmt == "yaml":
-        from visitguide.console import plain
-
         if len(view.audiences) != 1:
             ids = ", ".join(a.id for a in view.audiences)
             raise UsageError(t("dryrun.yaml_needs_audience", ids=ids))
@@ -120,8 +120,6 @@ def _print(text: str, indent: str = "", then: str | None = None, style: str = ""
     """`text` wrapped to the terminal's width, the first line after `indent`, the others after
     `then`; written without rich's padding, so piped output has no trailing spaces."""
     from rich.markup import escape
-
-    from visitguide.console import out
 
     console = out()
     width = max(console.width, 40)
@@ -242,11 +240,8 @@ def _comment(text: str, indent: str = "") -> list[str]:
 
 def _scalar(value: str) -> str:
     """`value` bare when YAML reads it back as the same text, else double-quoted."""
-    import json
 
     import yaml
-
-    from visitguide.text import safe_json_text
 
     try:
         bare_ok = yaml.safe_load(value) == value and ":" not in value and "#" not in value

@@ -16,11 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from visitguide import files as outputs
+from visitguide import templating
 from visitguide.bank import loader as bank
+from visitguide.console import err, plain
 from visitguide.errors import UsageError
 from visitguide.messages import t
+from visitguide.outline import paper_docx
 from visitguide.outline import views as outline
 from visitguide.outline.views import GuideView, criterion_text
+from visitguide.text import clean
 
 FORMATS = ("md", "html", "docx")
 WRITING_LINES = 6  # ruled lines under each question
@@ -45,14 +49,10 @@ def run(
         outputs.check(output, force=force)
     view = outline.build(bank.resolve(guide_id, banks), audience)
     if fmt == "docx":
-        from visitguide.outline import paper_docx
-
         data = paper_docx.render(view)
     else:
         text = render(view, fmt)
         if output is None:
-            from visitguide.console import plain
-
             plain(text)
             return 0
         data = text.encode("utf-8")
@@ -64,7 +64,6 @@ def run(
 
 def render(view: GuideView, fmt: str) -> str:
     """The paper guide as Markdown or as one self-contained HTML page."""
-    from visitguide import templating
 
     return templating.render(f"paper.{fmt}.j2", fmt, {"guide": view, **_helpers()})
 
@@ -99,8 +98,5 @@ def css_string(text: str) -> Any:
 
 
 def _written(path: Path, view: GuideView) -> None:
-    from visitguide.console import err
-    from visitguide.text import clean
-
     audiences = ", ".join(a.id for a in view.audiences)
     err().print(t("paper.written", path=clean(str(path)), audiences=audiences), soft_wrap=True, markup=False)

@@ -8,6 +8,7 @@ which XML would refuse); python-docx escapes them.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from visitguide.messages import t
@@ -33,7 +34,6 @@ HEADER_FILL = "EEF1F7"
 
 def render(view: GuideView) -> bytes:
     """The document as the bytes of a .docx file (written by `outputs.write`, atomically)."""
-    import io
 
     from docx import Document
 

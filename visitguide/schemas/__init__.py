@@ -12,12 +12,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from visitguide.bank.models import AudienceFile, GuideFile
+
 FOLDER = Path(__file__).resolve().parent
 
 
 def bank_schemas() -> dict[str, dict[str, Any]]:
     """File name -> schema, for `guide.yaml` and the audience files."""
-    from visitguide.bank.models import AudienceFile, GuideFile
 
     return {
         "guide.schema.json": _schema(GuideFile, "visitguide guide.yaml"),
