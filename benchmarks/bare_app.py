@@ -26,7 +26,14 @@ HELP = {  # the French help texts of the catalog, as literals
     "help.version": "Affiche la version et quitte.",
     "cmd.guides": "Liste les guides trouvés, leurs publics et leur dossier d'origine.",
     "cmd.questions": "Parcourt les questions d'un guide, avec filtres et recherche.",
-    "help.criterion": "Code de critère, par exemple 3.6-02.",
+    "help.criterion": (
+        "Code de critère, dans le référentiel du guide ou un autre qu'il connaît (3.6-06, ou son "
+        "équivalent 2025 3.1-08) ; un début unique suffit."
+    ),
+    "help.referentiel": (
+        "Présenter les critères par leurs codes dans ce référentiel (par exemple 2025) quand le "
+        "guide leur connaît un équivalent ; les équivalents sans source restent « à confirmer »."
+    ),
     "help.search": "Mots à chercher dans les questions (sans tenir compte des majuscules ni des accents).",
     "help.format_table_json": "Format de sortie : table ou json.",
     "cmd.criteria": "Critères × publics : nombre de questions et de points de vérification.",
@@ -276,6 +283,9 @@ def export(
     only: Annotated[ExportPart | None, typer.Option("--only", help=HELP["help.only"])] = None,
     separator: Annotated[
         str | None, typer.Option("--separator", help=HELP["help.separator"], metavar="SÉPARATEUR")
+    ] = None,
+    referentiel: Annotated[
+        str | None, typer.Option("--referentiel", help=HELP["help.referentiel"], metavar="RÉFÉRENTIEL")
     ] = None,
     bank: BankOpt = None,
 ) -> None:

@@ -377,9 +377,14 @@ def export_cmd(
     separator: Annotated[
         str | None, typer.Option("--separator", help=t("help.separator"), metavar=t("metavar.separator"))
     ] = None,
+    referentiel: Annotated[
+        str | None,
+        typer.Option("--referentiel", help=t("help.referentiel"), metavar=t("metavar.referentiel")),
+    ] = None,
     bank: BankOpt = None,
 ) -> int | None:
     _not_together("--blank", blank, t("metavar.paths"), bool(paths))
+    _not_together("--blank", blank, "--referentiel", referentiel is not None)
     _not_together("--blank", blank, "--only", only is not None)
     _not_together("--blank", blank, "--separator", separator is not None)
     _not_together("--blank", blank, "--redact", redact)
@@ -404,6 +409,7 @@ def export_cmd(
         force=force,
         only=only.value if only else None,
         separator=separator,
+        referentiel=referentiel,
     )
 
 

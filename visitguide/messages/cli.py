@@ -54,6 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metavar.guide": ("GUIDE", "GUIDE"),
     "metavar.audience": ("PUBLIC", "AUDIENCE"),
     "metavar.criterion": ("CRITÈRE", "CRITERION"),
+    "metavar.referentiel": ("RÉFÉRENTIEL", "RÉFÉRENTIEL"),
     "metavar.text": ("TEXTE", "TEXT"),
     "metavar.file": ("FICHIER", "FILE"),
     "metavar.date": ("AAAA-MM-JJ", "YYYY-MM-DD"),
@@ -79,6 +80,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.audience": (
         "Public interrogé (gouvernance, technique, professionnels…).",
         "Audience (gouvernance, technique, professionnels…).",
+    ),
+    "help.referentiel": (
+        "Présenter les critères par leurs codes dans ce référentiel (par exemple 2025) quand le "
+        "guide leur connaît un équivalent ; les équivalents sans source restent « à confirmer ».",
+        "Present the criteria by their codes in this référentiel (for instance 2025) where the guide "
+        "knows an equivalent; equivalents without a source stay 'to be confirmed'.",
     ),
     "help.criterion": (
         "Code de critère, dans le référentiel du guide ou un autre qu'il connaît (3.6-06, ou son "

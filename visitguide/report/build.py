@@ -86,9 +86,11 @@ class Index:
 class Builder:
     """Builds the consolidated visit from checked inputs."""
 
-    def __init__(self, inputs: Inputs) -> None:
+    def __init__(self, inputs: Inputs, referentiel: str | None = None) -> None:
         self.inputs = inputs
         self.guide: Guide = inputs.guide
+        self.referentiel = presented_in(self.guide, referentiel)
+        self.author = self.guide.meta.additions_by
         self.labels = {a.id: a.label for a in self.guide.audiences}
         self.checkpoints = {c.id: c for c in self.guide.meta.checkpoints}
         self.sector_names: dict[str, str] = {}
@@ -122,6 +124,7 @@ class Builder:
             documents_to_request=documents_mod.to_request(
                 self.guide, self.entries, self._audience_ids(), self.labels
             ),
+            unlinked=self._unlinked(marks),
         )
 
     # --- the single pass ---------------------------------------------------------------
@@ -197,7 +200,15 @@ class Builder:
             last_date=dates[-1] if dates else None,
             visitors=sorted(_distinct(c.visitor for c in contexts), key=textsearch.fold),
             guide=m.GuideInfo(
-                meta.id, meta.title, meta.version, meta.source, meta.referentiel, self.guide.digest
+                meta.id,
+                meta.title,
+                meta.version,
+                meta.source,
+                meta.referentiel,
+                self.guide.digest,
+                caveat=meta.caveat,
+                additions_by=meta.additions_by,
+                referentiel_added=meta.is_added("referentiel"),
             ),
             interviews=len(self.entries),
             audiences=self._audience_counts(),
@@ -205,6 +216,7 @@ class Builder:
             ignored=list(self.inputs.ignored),
             duplicates=list(self.inputs.duplicates),
             redacted=self.inputs.redacted,
+            presented_in=self.referentiel,
         )
 
     def _audience_counts(self) -> list[m.AudienceCount]:
@@ -302,11 +314,13 @@ class Builder:
         equivalent = criterion.equivalent(EQUIVALENT_REFERENTIEL)
         ecart_ids = [e.id for e in found if criterion.id in e.criteria]
         mine = [p for p in pairs if criterion.id in p.criteria]
-        docs = documents_mod.of_criterion(self._suggested(criterion.id), groups)
+        docs = documents_mod.of_criterion(self._suggested(criterion.id), groups, self._added_documents())
         return m.CriterionView(
             id=criterion.id,
             title=criterion.title,
-            equivalent=m.Equivalent(EQUIVALENT_REFERENTIEL, equivalent.id, equivalent.title)
+            equivalent=m.Equivalent(
+                EQUIVALENT_REFERENTIEL, equivalent.id, equivalent.title, equivalent.source
+            )
             if equivalent
             else None,
             checkpoints=checkpoints,
@@ -321,6 +335,7 @@ class Builder:
             to_confirm=[e.id for e in doubtful if criterion.id in e.criteria],
             pairs=mine,
             empty=not (checkpoints or groups or docs or mine),
+            code=self._code(criterion),
         )
 
     def _checkpoint(
@@ -346,7 +361,34 @@ class Builder:
             verified=sum(r.basis != "entretien" for r in ratings),
             ecarts=ecarts,
             to_confirm=doubtful,
+            criteria_added_by=self.author
+            if checkpoint.is_added("criteria") and checkpoint.criteria
+            else None,
         )
+
+    def _unlinked(self, marks: dict[str, tuple[list[str], list[str]]]) -> list[m.SectionCheckpoints]:
+        """Checkpoints citing no criterion, under their sections in the guide's order."""
+        sections: dict[str, list[m.CheckpointView]] = {}
+        for checkpoint in self.guide.meta.checkpoints:
+            if not checkpoint.criteria:
+                sections.setdefault(checkpoint.section, []).append(self._checkpoint(checkpoint, marks))
+        return [m.SectionCheckpoints(section, views) for section, views in sections.items()]
+
+    def _code(self, criterion: Criterion) -> str:
+        """The code the criterion is shown by: its equivalent in the référentiel presented."""
+        if self.referentiel is None:
+            return criterion.id
+        equivalent = criterion.equivalent(self.referentiel)
+        return equivalent.id if equivalent is not None else criterion.id
+
+    def _added_documents(self) -> dict[str, str]:
+        """Document key -> who suggested it, for the documents the bank's author added."""
+        if self.author is None:
+            return {}
+        items = [q for _, q in self.guide.all_questions()] + list(self.guide.meta.checkpoints)
+        return {
+            documents_mod.key(d): self.author for i in items if i.is_added("evidence") for d in i.evidence
+        }
 
     def _questions_citing(self, criterion_id: str) -> list[Question]:
         return [q for _, q in self.guide.all_questions() if criterion_id in q.criteria]
@@ -386,7 +428,9 @@ class Builder:
 
     def _matrix_row(self, criterion: Criterion, view: m.CriterionView, found: list[m.Ecart]) -> m.MatrixRow:
         cells = [self._cell(criterion.id, a.id, found) for a in self.guide.audiences]
-        return m.MatrixRow(criterion.id, criterion.title, view.share, view.oui, view.non, cells)
+        return m.MatrixRow(
+            criterion.id, criterion.title, view.share, view.oui, view.non, cells, code=view.code
+        )
 
     def _cell(self, criterion_id: str, audience: str, found: list[m.Ecart]) -> m.Cell:
         questions = [q.id for q in self.guide.questions_for(audience) if criterion_id in q.criteria]
@@ -515,6 +559,21 @@ def _distinct(values: Iterable[str]) -> list[str]:
     return list(seen.values())
 
 
-def build(inputs: Inputs) -> m.Visit:
-    """The consolidated visit."""
-    return Builder(inputs).build()
+def presented_in(guide: Guide, referentiel: str | None) -> str | None:
+    """The référentiel to present criteria by (`export --referentiel`): None for the guide's
+    own; `UsageError` naming those the guide knows when it knows no such référentiel."""
+    if referentiel is None or referentiel == guide.meta.referentiel:
+        return None
+    known = sorted({ref for c in guide.meta.criteria for ref in c.equivalents})
+    if referentiel not in known:
+        from visitguide.errors import UsageError
+        from visitguide.messages import t
+
+        choices = ", ".join([guide.meta.referentiel, *known])
+        raise UsageError(t("report.unknown_referentiel", referentiel=referentiel, known=choices))
+    return referentiel
+
+
+def build(inputs: Inputs, referentiel: str | None = None) -> m.Visit:
+    """The consolidated visit; `referentiel`: present the criteria by their codes in it."""
+    return Builder(inputs, referentiel).build()

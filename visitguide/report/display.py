@@ -155,10 +155,78 @@ def place(label: str, sector_name: str | None) -> str:
 
 
 def equivalent(e: m.Equivalent | None) -> str:
+    """`Référentiel 2025 : 3.1-07 (à confirmer)`: with its source, or to be confirmed."""
     if e is None:
         return ""
     text = t("report.equivalent", referentiel=e.referentiel, id=e.id)
-    return f"{text} : {e.title}" if e.title else text
+    text = f"{text} : {e.title}" if e.title else text
+    return f"{text} ({equivalent_status(e)})"
+
+
+def equivalent_status(e: m.Equivalent) -> str:
+    """ "source : …" when the equivalent names one, else "à confirmer"."""
+    return t("provenance.source", source=e.source) if e.source else t("provenance.to_confirm")
+
+
+# --- provenance: what the source says, what the bank's author added -----------------------
+
+
+def added(author: str) -> str:
+    """ "proposé par visitguide": the mark of an addition of the bank's author."""
+    return t("provenance.added", author=author)
+
+
+def suggested(d: m.Document) -> str:
+    """Who suggests a document of the guide: its author when the source does not, else the guide."""
+    return added(d.added_by) if d.added_by else t("report.requested")
+
+
+def suggested_for(d: m.DocumentToRequest) -> str:
+    """ "proposé par visitguide (items)" for the bank's suggestion, else "proposé par le guide (…)"."""
+    items = ", ".join(d.items)
+    if d.added_by:
+        return t("report.suggested_by", mark=added(d.added_by), items=items)
+    return t("report.suggested_for", items=items)
+
+
+def referentiel(h: m.Header) -> str:
+    """The guide's référentiel, said to be the author's reading when it is, and the one the
+    criteria are presented in (`export --referentiel`)."""
+    g = h.guide
+    text = g.referentiel
+    if g.referentiel_added:
+        text = t("provenance.referentiel", referentiel=g.referentiel, author=g.additions_by or "?")
+    if h.presented_in:
+        text += " · " + t("report.presented_in", referentiel=h.presented_in)
+    return text
+
+
+def caveat(h: m.Header) -> str | None:
+    """The source's own caveat, quoted."""
+    return t("provenance.caveat", caveat=h.guide.caveat) if h.guide.caveat else None
+
+
+def checkpoints_added(c: m.CriterionView) -> str | None:
+    """Said above a criterion's checkpoints when the bank's author tied them to it."""
+    authors = sorted({k.criteria_added_by for k in c.checkpoints if k.criteria_added_by})
+    return t("report.checkpoints_added", mark=added(", ".join(authors))) if authors else None
+
+
+def shown_codes(visit: m.Visit) -> dict[str, str]:
+    """Criterion id -> how it is shown: its code, or, presented in another référentiel
+    (`export --referentiel`), `3.1-07 (2021 : 3.6-02, à confirmer)`."""
+    h = visit.header
+    shown = {}
+    for c in visit.criteria:
+        if h.presented_in is None:
+            shown[c.id] = c.id
+        elif c.code != c.id and c.equivalent is not None and c.equivalent.referentiel == h.presented_in:
+            own = h.guide.referentiel
+            status = equivalent_status(c.equivalent)
+            shown[c.id] = t("report.code_presented", code=c.code, referentiel=own, id=c.id, status=status)
+        else:
+            shown[c.id] = t("report.code_kept", id=c.id, referentiel=h.guide.referentiel)
+    return shown
 
 
 def side(s: m.Side) -> str:
@@ -277,7 +345,7 @@ def heat_map(visit: m.Visit) -> HeatMap:
     rows, cells = [], []
     for r, row in enumerate(visit.matrix):
         y = top + r * cell_h
-        rows.append((y + cell_h // 2, row.criterion, truncate(row.title, 38)))
+        rows.append((y + cell_h // 2, row.code or row.criterion, truncate(row.title, 38)))
         href = "#" + anchor(row.criterion) if row.criterion in shown else ""
         for c, cell in enumerate(row.cells):
             label = labels.get(cell.audience, cell.audience)
@@ -353,6 +421,7 @@ def bar_chart(visit: m.Visit) -> BarChart:
             width = 0 if cell.share is None else round(bar_w * cell.share)
             label = truncate(labels.get(cell.audience, cell.audience), 34)
             bars.append(Bar(y + head_h + n * bar_h, label, width, fill(cell.share), text))
-        groups.append(BarGroup(y, row.criterion, truncate(row.title, 60), "#" + anchor(row.criterion), bars))
+        code = row.code or row.criterion  # the code shown (`export --referentiel`)
+        groups.append(BarGroup(y, code, truncate(row.title, 60), "#" + anchor(row.criterion), bars))
         y += head_h + len(bars) * bar_h + gap
     return BarChart(label_w + bar_w + 110, y, label_w, bar_w, groups)

@@ -16,6 +16,7 @@ from visitguide.interview.file import DocumentState, Evidence
 from visitguide.report import visit as m
 
 if TYPE_CHECKING:
+    from visitguide.bank.guide import Checkpoint, Question
     from visitguide.bank.loader import Guide
     from visitguide.interview.file import Interview
 
@@ -40,20 +41,23 @@ class _Doc:
     requested: bool
     seen: dict[str, m.Who] = field(default_factory=dict)
     asked: dict[str, m.Who] = field(default_factory=dict)
+    added_by: str | None = None
 
     def view(self) -> m.Document:
         state: m.DocumentState = "vu" if self.seen else "demande" if self.asked else "a_demander"
-        return m.Document(
-            self.text, self.requested, list(self.seen.values()), list(self.asked.values()), state
-        )
+        seen, asked = list(self.seen.values()), list(self.asked.values())
+        return m.Document(self.text, self.requested, seen, asked, state, self.added_by)
 
 
-def of_criterion(suggested: Iterable[str], groups: Iterable[m.NoteGroup]) -> list[m.Document]:
+def of_criterion(
+    suggested: Iterable[str], groups: Iterable[m.NoteGroup], added_by: Mapping[str, str] | None = None
+) -> list[m.Document]:
     """The guide's suggestions for a criterion, then the documents its notes record, each
-    with the interviews that saw it and those where it was asked for."""
+    with the interviews that saw it and those where it was asked for. `added_by`: document
+    key -> who suggested it, for the suggestions the source does not make."""
     docs: dict[str, _Doc] = {}
     for text in suggested:
-        docs.setdefault(key(text), _Doc(text, True))
+        docs.setdefault(key(text), _Doc(text, True, added_by=(added_by or {}).get(key(text))))
     for group in groups:
         for block in group.questions:
             for note in block.notes:
@@ -75,6 +79,7 @@ class _Request:
     suggested: bool = False
     items: list[str] = field(default_factory=list)
     criteria: list[str] = field(default_factory=list)
+    added_by: str | None = None
 
     def add(self, item: str, criteria: Iterable[str]) -> None:
         if item not in self.items:
@@ -83,7 +88,8 @@ class _Request:
 
     def view(self, rank: Mapping[str, int]) -> m.DocumentToRequest:
         criteria = sorted(self.criteria, key=lambda c: rank.get(c, len(rank)))
-        return m.DocumentToRequest(self.text, list(self.asked.values()), self.suggested, self.items, criteria)
+        asked = list(self.asked.values())
+        return m.DocumentToRequest(self.text, asked, self.suggested, self.items, criteria, self.added_by)
 
 
 def to_request(
@@ -100,14 +106,16 @@ def to_request(
     for audience in audiences:
         seen, asked = _recorded(guide, by_audience[audience])
         wanted = {k: r for k, r in asked.items() if k not in seen}
-        suggestions = [(q.id, q.criteria, q.evidence) for q in guide.questions_for(audience)]
-        suggestions += [(c.id, c.criteria, c.evidence) for c in guide.checkpoints_for(audience)]
-        for item, criteria, evidence in suggestions:
-            for text in evidence:
+        suggestions: list[Question | Checkpoint] = [*guide.questions_for(audience)]
+        suggestions += guide.checkpoints_for(audience)
+        for item in suggestions:
+            for text in item.evidence:
                 if key(text) not in seen:
                     request = wanted.setdefault(key(text), _Request(text))
                     request.suggested = True
-                    request.add(item, criteria)
+                    if item.is_added("evidence"):  # the bank's author's, not the source's
+                        request.added_by = request.added_by or guide.meta.additions_by
+                    request.add(item.id, item.criteria)
         if wanted:
             documents = [r.view(rank) for r in wanted.values()]
             groups.append(m.DocumentsToRequest(audience, labels.get(audience, audience), documents))

@@ -28,6 +28,7 @@ class Writer:
         self.visit = visit
         self.labels = {a.id: a.label for a in visit.audiences}
         self.titles = view.criterion_titles(visit)
+        self.codes = view.shown_codes(visit)
         self.diffs = view.by_id(visit)
         self.seen_label = t("report.documents_seen")
         self.asked_label = t("report.documents_asked")
@@ -43,6 +44,7 @@ class Writer:
             self._to_request,
             self._coverage,
             self._criteria,
+            self._unlinked,
             self._outside,
             self._interviews,
         ):
@@ -88,9 +90,12 @@ class Writer:
                 t("report.h.guide"),
                 f"{h.guide.id}, {t('report.h.version', version=h.guide.version)} — {h.guide.source}",
             ),
-            w.label_value(t("report.h.referentiel"), h.guide.referentiel),
+            w.label_value(t("report.h.referentiel"), view.referentiel(h)),
             w.label_value(t("report.h.interviews"), f"{h.interviews} : {counts}"),
         )
+        caveat = view.caveat(h)
+        if caveat:
+            self.add(w.paragraph(w.runs(caveat, italic=True, size=18)))
         for a in h.audiences:
             sectors = [f"{view.sector(s.sector)} {s.interviews}" for s in a.sectors if s.sector]
             if sectors:
@@ -144,7 +149,7 @@ class Writer:
         rows, fills = [], []
         for row in self.visit.matrix:
             criterion = next(c for c in self.visit.criteria if c.id == row.criterion)
-            label = f"{row.criterion}\n{row.title}"
+            label = f"{self.codes[row.criterion]}\n{row.title}"
             cells = [
                 label
                 if criterion.empty
@@ -177,7 +182,7 @@ class Writer:
             for d in g.documents:
                 why = [t("report.asked_in", codes=view.codes(d.asked))] if d.asked else []
                 if d.suggested:
-                    why.append(t("report.suggested_for", items=", ".join(d.items)))
+                    why.append(view.suggested_for(d))
                 rows.append(["☐ " + d.text, "\n".join(why) or ", ".join(d.items), ", ".join(d.criteria)])
             fills = [["FFF3D6" if d.asked else None, None, None] for d in g.documents]
             self.add(w.table(header, rows, [0.44, 0.38, 0.18], fills))
@@ -250,7 +255,7 @@ class Writer:
         for c in self.visit.criteria:
             if c.empty:
                 continue
-            title = f"{c.id} — {c.title}" + (f"  ⚠ {c.ecarts}" if c.ecarts else "")
+            title = f"{self.codes[c.id]} — {c.title}" + (f"  ⚠ {c.ecarts}" if c.ecarts else "")
             self.add(w.heading(title, 1, mark=self.bookmark(view.anchor(c.id))))
             if c.equivalent:
                 self.add(w.paragraph(w.runs(view.equivalent(c.equivalent), italic=True)))
@@ -342,6 +347,22 @@ class Writer:
                 w.runs(t("report.declared_verified", declared=rated - verified, verified=verified), size=18)
             )
         )
+        added = view.checkpoints_added(c)
+        if added:
+            self.add(w.paragraph(w.runs(added, italic=True, size=18)))
+        self._checkpoint_tables(c.checkpoints)
+
+    def _unlinked(self) -> None:
+        """Checkpoints citing no criterion, under their sections."""
+        if not self.visit.unlinked:
+            return
+        self.add(w.heading(t("report.unlinked"), 1), w.text_paragraph(t("report.unlinked_intro")))
+        for section in self.visit.unlinked:
+            self.add(w.heading(section.section, 2))
+            self._checkpoint_tables(section.checkpoints)
+
+    def _checkpoint_tables(self, checkpoints: list[m.CheckpointView]) -> None:
+        """The checkpoints' table, then each one's ratings."""
         header = [
             t("report.col.checkpoint"),
             t("report.col.audience"),
@@ -353,7 +374,7 @@ class Writer:
             t("report.col.marks"),
         ]
         rows, fills = [], []
-        for k in c.checkpoints:
+        for k in checkpoints:
             marks = " ".join([*(f"⚠ {i}" for i in k.ecarts), *(f"? {i}" for i in k.to_confirm)])
             rows.append(
                 [
@@ -371,7 +392,7 @@ class Writer:
             fills.append([fill] * len(header))
         self.add(w.table(header, rows, [0.4, 0.15, 0.06, 0.06, 0.06, 0.08, 0.09, 0.1], fills))
         header = [t("report.col.rating"), t("report.col.basis"), t("report.col.who"), t("report.col.comment")]
-        for k in c.checkpoints:
+        for k in checkpoints:
             if k.ratings:
                 self.add(w.heading(f"{k.id} ({k.audience_label})", 3))
                 rows = [
@@ -424,7 +445,7 @@ class Writer:
         rows = [
             [
                 d.text,
-                t("report.suggested") if d.requested else "",
+                view.added(d.added_by) if d.added_by else t("report.suggested") if d.requested else "",
                 view.doc_state(d.state),
                 " ; ".join(view.who(w) for w in d.seen),
                 view.codes(d.asked),

@@ -34,16 +34,29 @@ def run(
     force: bool = False,
     only: str | None = None,
     separator: str | None = None,
+    referentiel: str | None = None,
 ) -> int:
     """Export the visit under `paths` (`only="documents"`: the documents to request alone;
-    `separator`: of the CSV cells); the exit code. An existing `output` is replaced only with
+    `separator`: of the CSV cells; `referentiel`: present the criteria by their codes in it);
+    the exit code. An existing `output` is replaced only with
     `force`, and never when it is an interview file.
 
     With `redact`, every message names paths and ids with their identifiers masked: errors
     too (a file, a folder or an output may be named after a person).
     """
     try:
-        return _export(paths, fmt, output, guide, redact, banks, force=force, only=only, separator=separator)
+        return _export(
+            paths,
+            fmt,
+            output,
+            guide,
+            redact,
+            banks,
+            force=force,
+            only=only,
+            separator=separator,
+            referentiel=referentiel,
+        )
     except VisitguideError as exc:
         if redact and not isinstance(exc, BankError):  # a bank's files are no visit's data
             exc.message = identifiers.redact(exc.message)
@@ -62,6 +75,7 @@ def _export(
     force: bool,
     only: str | None,
     separator: str | None,
+    referentiel: str | None = None,
 ) -> int:
     from visitguide.report import build, inputs
 
@@ -74,7 +88,7 @@ def _export(
     if output is not None:
         outputs.check(output, force=force)
     loaded = inputs.load(paths, guide, banks, redact=redact)
-    data = render(build.build(loaded), fmt, only, separator or ",")
+    data = render(build.build(loaded, referentiel), fmt, only, separator or ",")
     if output is None:
         _to_stdout(data)
     else:

@@ -28,6 +28,7 @@ def context(visit: m.Visit) -> dict[str, Any]:
         "lang": language(),
         "dates": view.dates(visit.header),
         "titles": view.criterion_titles(visit),
+        "codes": view.shown_codes(visit),
         "labels": view.audience_labels(visit),
         "aud": _audience_label(visit),
         "diffs": view.by_id(visit),

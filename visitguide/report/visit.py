@@ -9,7 +9,7 @@ interview's code (`E1`, `E2`… in the order of the interviews' dates, then star
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 FORMAT: Literal["visitguide.visit"] = "visitguide.visit"
@@ -42,6 +42,12 @@ class GuideInfo:
     source: str
     referentiel: str
     digest: str
+    caveat: str | None = None
+    """The source's own caveat, word for word ("ni opposables, ni exhaustives…")."""
+    additions_by: str | None = None
+    """Who added what the source does not say (shown "proposé par …"); None: nothing marked."""
+    referentiel_added: bool = False
+    """The référentiel is the bank author's reading: the source does not state it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +81,9 @@ class Header:
     duplicates: list[str]
     """Identical copies of an interview already read, counted once."""
     redacted: bool
+    presented_in: str | None = None
+    """The référentiel whose codes present the criteria (`export --referentiel`); None: the
+    guide's own. Ids and keys stay the guide's codes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +165,8 @@ class CheckpointView:
     """Ids of the écarts this checkpoint's ratings take part in."""
     to_confirm: list[str]
     """Ids of the differences "à confirmer" it takes part in."""
+    criteria_added_by: str | None = None
+    """Who tied it to its criteria when the source does not (None: the source did, or none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +209,8 @@ class Document:
     """Interviews where it was asked for and not seen."""
     state: DocumentState
     """`vu` (seen at least once), `demande` (asked for, awaited), `a_demander` (neither yet)."""
+    added_by: str | None = None
+    """Who suggested it when the source does not (`requested` by the bank's author)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +218,8 @@ class Equivalent:
     referentiel: str
     id: str
     title: str | None
+    source: str | None = None
+    """Where the correspondence comes from; None: to be confirmed ("à confirmer")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +241,8 @@ class CriterionView:
     pairs: list[PairView]
     empty: bool
     """Nothing to show: no checkpoint, no note, no document, no pair."""
+    code: str = ""
+    """The code shown: `id`, or its equivalent in `Header.presented_in` where there is one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +341,8 @@ class MatrixRow:
     oui: int
     non: int
     cells: list[Cell]
+    code: str = ""
+    """The code shown (see `CriterionView.code`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,6 +426,8 @@ class DocumentToRequest:
     items: list[str]
     """The questions and checkpoints it was asked or suggested for."""
     criteria: list[str]
+    added_by: str | None = None
+    """Who suggested it when the source does not (`suggested` by the bank's author)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,3 +462,13 @@ class Visit:
     to_confirm: list[Ecart]
     """Sector or pair differences resting on a single rating on one side: not écarts."""
     documents_to_request: list[DocumentsToRequest]
+    unlinked: list[SectionCheckpoints] = field(default_factory=list)
+    """Checkpoints citing no criterion (imported fiches give none), by section."""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionCheckpoints:
+    """The checkpoints of one section that cite no criterion: reported under their section."""
+
+    section: str
+    checkpoints: list[CheckpointView]
