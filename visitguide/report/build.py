@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from visitguide import text as textsearch
 from visitguide.bank.guide import EQUIVALENT_REFERENTIEL, Checkpoint, Criterion, Question
 from visitguide.bank.loader import Guide
+from visitguide.errors import UsageError
 from visitguide.interview.file import AnswerStatus, DocumentState, Evidence, Interview
+from visitguide.messages import t
 from visitguide.report import documents as documents_mod
 from visitguide.report import ecarts as ecarts_mod
 from visitguide.report import pairs as pairs_mod
@@ -566,9 +568,6 @@ def presented_in(guide: Guide, referentiel: str | None) -> str | None:
         return None
     known = sorted({ref for c in guide.meta.criteria for ref in c.equivalents})
     if referentiel not in known:
-        from visitguide.errors import UsageError
-        from visitguide.messages import t
-
         choices = ", ".join([guide.meta.referentiel, *known])
         raise UsageError(t("report.unknown_referentiel", referentiel=referentiel, known=choices))
     return referentiel

@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 
 from visitguide import files as outputs
 from visitguide import identifiers
+from visitguide.console import err, escape
 from visitguide.errors import BankError, UsageError, VisitguideError
 from visitguide.messages import t
+from visitguide.report import csvfile, docxfile, jsonfile
+from visitguide.report import text as text_formats
 
 if TYPE_CHECKING:
     from visitguide.report.visit import Visit
@@ -93,7 +96,6 @@ def _export(
         _to_stdout(data)
     else:
         outputs.write(output, data)
-        from visitguide.console import err, escape
 
         shown = identifiers.redact(str(output)) if redact else str(output)
         err().print(escape(t("report.written", path=shown, count=len(loaded.sources))))
@@ -104,20 +106,12 @@ def render(visit: Visit, fmt: str, only: str | None = None, separator: str = ","
     """The report of `visit` as the bytes of a file of format `fmt`; `only="documents"`: the
     documents to request alone; `separator`: of the CSV cells."""
     if fmt == "docx":
-        from visitguide.report import docxfile
-
         return docxfile.render(visit, only)
     if fmt == "csv":
-        from visitguide.report import csvfile
-
         text = csvfile.render(visit, separator, only)
     elif fmt == "json":
-        from visitguide.report import jsonfile
-
         text = jsonfile.render(visit, only)
     else:
-        from visitguide.report import text as text_formats
-
         text = text_formats.render(visit, fmt, only)
     # A lone surrogate (possible in JSON input) cannot be encoded: show it as an escape.
     return text.encode("utf-8", "backslashreplace")

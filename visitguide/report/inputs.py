@@ -17,6 +17,7 @@ from visitguide import files, identifiers
 from visitguide import text as textsearch
 from visitguide.bank import loader as bank
 from visitguide.bank.loader import Guide
+from visitguide.console import err, escape
 from visitguide.errors import InputError, InterviewFileError, UsageError
 from visitguide.interview import file as ifile
 from visitguide.interview.file import Interview
@@ -111,7 +112,6 @@ def _note_skipped(skipped: list[Path], redact: bool) -> None:
     """Say what the folders held that is not a regular file, and was not read."""
     if not skipped:
         return
-    from visitguide.console import err, escape
 
     shown = [identifiers.redact(str(p)) if redact else str(p) for p in skipped]
     note = t("report.note_skipped", count=len(shown), files=", ".join(shown[:10]))
@@ -171,7 +171,6 @@ def _ordered(guide: Guide, sources: list[Source]) -> list[Source]:
 
 
 def _warn(inputs: Inputs) -> None:
-    from visitguide.console import err, escape
 
     if inputs.ignored:
         note = t("report.note_ignored", count=len(inputs.ignored), guide=inputs.guide.id)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from visitguide.report import visit as m
+from visitguide.text import safe_json_text
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "visit.schema.json"
 SCHEMA_ID = "https://visitguide.invalid/schemas/visit.schema.json"
@@ -22,7 +23,6 @@ def render(visit: m.Visit, only: str | None = None) -> str:
     """The visit as indented JSON (non-ASCII characters kept as they are, except those a
     terminal could take for commands, which are written as escapes). `only="documents"`:
     `{"documents_to_request": […]}` alone, each item as in the whole report."""
-    from visitguide.text import safe_json_text
 
     data = dataclasses.asdict(visit)
     if only is not None:
