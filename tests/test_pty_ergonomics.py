@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import (
-    CTRL_C,
     CTRL_P,
     ESC_ENTER,
     PTY_CONTEXT,
@@ -26,6 +25,7 @@ from tests.helpers import (
     Q2,
     Q3,
     finished,
+    interrupted,
     note,
     read,
     require_tool,
@@ -65,8 +65,7 @@ def test_escape_leaves_the_menu_the_question_list_and_the_checkpoint_list(tmp_pa
     keys(child, ESC)  # the checkpoint list: back too
     child.expect("Question 1/6")
     child.expect("Tab : menu")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
 
 
 def test_any_question_by_its_number_in_two_keys_plus_the_number(tmp_path: Path) -> None:
@@ -81,8 +80,7 @@ def test_any_question_by_its_number_in_two_keys_plus_the_number(tmp_path: Path) 
     keys(child, "2", "\r")
     child.expect("Question 2/6")
     child.expect("Tab : menu")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
 
 
 def test_a_checkpoint_rated_in_four_keys_with_the_basis_kept(tmp_path: Path) -> None:
@@ -114,8 +112,7 @@ def test_a_checkpoint_rated_in_four_keys_with_the_basis_kept(tmp_path: Path) -> 
     child.expect(r"\(3/15 cotés\)")
     keys(child, ESC)
     child.expect("Tab : menu")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
     rated = read(tmp_path / "g.json")["checkpoints"]
     assert {k: (v["rating"], v["basis"], v["comment"]) for k, v in rated.items()} == {
         "plan-actions-evolution-sih": ("oui", "entretien", ""),
@@ -133,8 +130,7 @@ def test_finish_anyway_defaults_to_no(tmp_path: Path) -> None:
     keys(child, "\r")  # Enter: no, the interview goes on
     child.expect("Question 1/3")
     child.expect("Tab : menu")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
     assert read(tmp_path / "e.json")["status"] == "in_progress"
 
 
@@ -161,8 +157,7 @@ def test_no_english_word_from_the_prompt_library(tmp_path: Path) -> None:
     child.expect("Terminer quand même")
     keys(child, "n")
     child.expect("Tab : menu")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
     assert ENGLISH.search(seen.getvalue()) is None, ENGLISH.findall(seen.getvalue())
 
 
@@ -172,8 +167,7 @@ def test_command_line_context_is_never_asked_again(tmp_path: Path) -> None:
     )
     index = child.expect(["Secteur", "Date de l'entretien", "Tab : menu"])
     assert index == 2, "sector and date take their defaults"
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
     (path,) = (tmp_path / "entretiens").glob("*.json")
     context = read(path)["context"]
     assert context["sector"] is None and context["interviewee_role"] == "DSI"
@@ -185,12 +179,10 @@ def test_the_pace_with_and_without_a_duration(tmp_path: Path) -> None:
     child.expect("Tab : menu")
     child.send("vite" + ESC_ENTER)
     child.expect(r"reste 4\d min sur 45 · 2 à poser")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
     child = spawn("interview", "--resume", "e.json", cwd=tmp_path)
     child.expect(r"0 min · 2 à poser")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
 
 
 def test_resume_with_a_changed_context_says_so_and_reopens(tmp_path: Path) -> None:
@@ -206,8 +198,7 @@ def test_resume_with_a_changed_context_says_so_and_reopens(tmp_path: Path) -> No
     child.expect("fonction : DSI → Directeur")
     child.expect("repasse « en cours »")
     child.expect("Plus aucune question en attente")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
     data = read(tmp_path / "e.json")
     assert data["context"]["interviewee_role"] == "Directeur"
     assert data["status"] == "in_progress"

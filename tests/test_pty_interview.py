@@ -13,7 +13,20 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.helpers import CTRL_C, DOWN, ESC_ENTER, PTY_CONTEXT, Q1, Q2, Q3, finished, note, read, spawn
+from tests.helpers import (
+    CTRL_C,
+    DOWN,
+    ESC_ENTER,
+    PTY_CONTEXT,
+    Q1,
+    Q2,
+    Q3,
+    finished,
+    interrupted,
+    note,
+    read,
+    spawn,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -108,8 +121,7 @@ def test_kill_9_leaves_a_readable_file_with_every_saved_answer(tmp_path: Path) -
     child = spawn("interview", "--resume", "e.json", cwd=tmp_path)
     note(child, 3, "note 3")
     child.expect("Plus aucune question en attente")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
     assert read(tmp_path / "e.json")["answers"][Q3]["notes"] == "note 3"
 
 
@@ -126,8 +138,7 @@ def test_tab_menu_skip_and_flag_by_shortcut_keys(tmp_path: Path) -> None:
     child.send("r\r")  # r) À revoir
     child.expect("Question 3/3")
     child.expect("Tab : menu")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
     answers = read(tmp_path / "e.json")["answers"]
     assert answers[Q1]["status"] == "skipped"
     assert answers[Q2] == {**answers[Q2], "status": "revisit", "notes": "à vérifier"}
@@ -145,8 +156,7 @@ def test_personal_identifier_warning_is_masked(tmp_path: Path) -> None:
     child.expect("Tab : menu")
     child.send("\x7f" * len("06 12 34 56 78") + "le standard" + ESC_ENTER)
     child.expect("Question 2/3")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
     assert read(tmp_path / "e.json")["answers"][Q1]["notes"] == "joindre le le standard"
 
 
@@ -187,8 +197,7 @@ def test_a_malformed_editor_variable_gives_way_to_the_next_editor(tmp_path: Path
     child.send(ESC_ENTER)
     child.expect("Question 3/3")
     child.expect("Tab : menu")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
     answers = read(tmp_path / "e.json")["answers"]
     assert {k: a["notes"] for k, a in answers.items()} == {
         Q1: "écrit dans l’éditeur",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import CTRL_C, ESC_ENTER, PTY_CONTEXT, Q1, Q2, finished, note, read, spawn
+from tests.helpers import CTRL_C, ESC_ENTER, PTY_CONTEXT, Q1, Q2, finished, interrupted, note, read, spawn
 
 pytestmark = pytest.mark.slow
 
@@ -79,8 +79,7 @@ def test_resume_after_a_signal_opens_the_question_that_was_being_typed(tmp_path:
     child.expect("Question 2/3")
     child.expect("Tab : menu")
     child.expect("se ferme")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
 
 
 def test_a_signal_at_a_menu_ends_the_interview_too(tmp_path: Path) -> None:
@@ -126,8 +125,7 @@ def test_an_identifier_kept_on_purpose_after_the_warning(tmp_path: Path) -> None
     child.expect(r"Le modifier maintenant \?")
     child.send("n")
     child.expect("Question 2/3")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
     assert read(tmp_path / "e.json")["answers"][Q1]["notes"] == "standard 01 23 45 67 89"
 
 
@@ -150,8 +148,7 @@ def test_a_typed_context_field_is_checked_for_identifiers(tmp_path: Path) -> Non
     child.expect("Date")
     child.send("\r")
     child.expect("Tab : menu")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
     assert read(tmp_path / "e.json")["context"]["interviewee_role"] == "Directeur"
 
 
@@ -163,8 +160,7 @@ def test_the_note_after_an_identifier_warning_is_edited_then_saved(tmp_path: Pat
     child.expect("Tab : menu")
     child.send("\x7f" * len(NIR) + "retiré" + ESC_ENTER)
     child.expect("Question 2/3")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
     assert read(tmp_path / "e.json")["answers"][Q1]["notes"] == "NIR retiré"
 
 
@@ -180,7 +176,6 @@ def test_a_terminal_that_is_not_utf8_degrades_characters_and_never_crashes(tmp_p
     child.send("réseau coupé" + "\x1b\r")
     child.expect("Question 2/6")
     child.expect("Tab : menu")
-    child.send(CTRL_C)
-    assert finished(child) == 130
+    assert interrupted(child) == 130
     assert "Traceback" not in child.before  # type: ignore[attr-defined]
     assert read(tmp_path / "g.json")["answers"]["audit-securite-numerique"]["notes"] == "réseau coupé"
