@@ -91,10 +91,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.kind.within": ("Avis partagés", "Split opinions"),
     "report.kind.pairs": ("Gouvernance ↔ terrain", "Governance ↔ ground"),
     "report.ecart.pairs": (
-        "« {declared} » ↔ « {observed} » (critère {criteria})",
-        "'{declared}' ↔ '{observed}' (criterion {criteria})",
+        "« {declared} » ↔ « {observed} » ({criteria})",
+        "'{declared}' ↔ '{observed}' ({criteria})",
     ),
     "report.see_criterion": ("voir {criterion}", "see {criterion}"),
+    "report.no_criterion": ("sans critère", "no criterion"),
+    "report.of_criteria": ("critère {codes}", "criterion {codes}"),
     "report.to_confirm": ("À confirmer", "To confirm"),
     "report.to_confirm_note": (
         "Différences qui reposent sur une seule cotation d'un côté : ce ne sont pas des écarts, mais des points à confirmer auprès d'autres personnes.",
@@ -104,12 +106,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.side_full": ("{label} — {pct} ({oui}/{total})", "{label} — {pct} ({oui}/{total})"),
     "report.ecart.audiences": ("critère {criteria} — {title}", "criterion {criteria} — {title}"),
     "report.ecart.sectors": (
-        "point « {checkpoint} » (critère {criteria})",
-        "checkpoint '{checkpoint}' (criterion {criteria})",
+        "point « {checkpoint} » ({criteria})",
+        "checkpoint '{checkpoint}' ({criteria})",
     ),
     "report.ecart.within": (
-        "point « {checkpoint} » (critère {criteria}) — {place}",
-        "checkpoint '{checkpoint}' (criterion {criteria}) — {place}",
+        "point « {checkpoint} » ({criteria}) — {place}",
+        "checkpoint '{checkpoint}' ({criteria}) — {place}",
     ),
     "report.ecart.detail": (
         "plutôt oui : {high} — plutôt non : {low}",

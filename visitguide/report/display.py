@@ -247,10 +247,12 @@ def ecart_counts(ecarts: list[m.Ecart]) -> str:
 
 def ecart_title(e: m.Ecart, titles: dict[str, str], labels: dict[str, str]) -> str:
     """One line naming what the écart is about."""
-    criteria = ", ".join(e.criteria)
+    codes = ", ".join(e.criteria)
     if e.kind == "audiences":
         title = titles.get(e.criteria[0], "")
-        return t("report.ecart.audiences", criteria=criteria, title=title)
+        return t("report.ecart.audiences", criteria=codes, title=title)
+    # a checkpoint of an imported fiche may have no criterion: say so
+    criteria = t("report.of_criteria", codes=codes) if codes else t("report.no_criterion")
     if e.kind == "sectors":
         return t("report.ecart.sectors", checkpoint=e.checkpoint, criteria=criteria)
     if e.kind == "pairs":

@@ -114,6 +114,13 @@ class Writer:
         if h.redacted:
             self.add(w.text_paragraph(t("report.redacted_note")))
 
+    def _title_link(self, e: m.Ecart, *, bold: bool = False) -> str:
+        """The écart's title, linked to its detail in its criterion (none without a criterion)."""
+        title = view.ecart_title(e, self.titles, self.labels)
+        if view.home(e) is None:
+            return w.runs(title, bold=bold)
+        return w.link(title, view.bookmark(e.id), bold=bold)
+
     def _ecarts(self) -> None:
         self.add(w.heading(f"{t('report.ecarts')} ({len(self.visit.ecarts)})", 1))
         if self.visit.ecarts:
@@ -123,7 +130,7 @@ class Writer:
         for e in self.visit.ecarts:
             runs = [
                 w.runs(t(f"report.kind.{e.kind}") + " — ", bold=True, color="A03A1E"),
-                w.link(view.ecart_title(e, self.titles, self.labels), view.bookmark(e.id), bold=True),
+                self._title_link(e, bold=True),
             ]
             if e.checkpoint_text:
                 runs.append(w.runs("\n" + e.checkpoint_text, italic=True))
@@ -136,7 +143,7 @@ class Writer:
                 self.add(
                     w.bullet(
                         w.runs(t("report.to_confirm") + " — ", bold=True, color="5B6575"),
-                        w.link(title, view.bookmark(e.id)),
+                        w.link(title, view.bookmark(e.id)) if view.home(e) else w.runs(title),
                         w.runs("\n" + view.ecart_detail(e), size=18),
                     )
                 )
