@@ -588,3 +588,18 @@ def test_the_pace_counts_this_sitting_against_the_duration() -> None:
     assert ui.pace() == "5 min de dépassement · 2 à poser"
     ui.duration = None
     assert ui.pace() == "50 min · 2 à poser"
+
+
+def test_documents_alone_do_not_answer_a_question() -> None:
+    """Marking documents on a question not yet answered keeps it "à revoir", not "répondue"."""
+    Run([Menu(""), "evidence", Picked("d:" + PROCEDURE, "demande"), ESC, Menu(""), "quit"])
+    answer = saved()["answers"][Q1]
+    assert answer["status"] == "revisit" and answer["notes"] == ""
+    assert answer["evidence"] == [{"document": PROCEDURE, "state": "demande"}]
+
+
+def test_an_edit_cut_short_by_ctrl_c_is_a_draft_to_review_even_on_an_answered_question() -> None:
+    run = Run([Menu("première version"), "evidence", ESC, CtrlC("première version, complétée")])
+    assert run.code == ExitCode.INTERRUPTED
+    answer = saved()["answers"][Q1]
+    assert (answer["status"], answer["notes"]) == ("revisit", "première version, complétée")

@@ -176,7 +176,8 @@ class InterviewUI:
     def _keep_draft(self, qid: str, text: str, interrupted: bool = False) -> bool:
         """Save a note left through the menu key or Ctrl-C: never lose what was typed.
 
-        A pending question becomes answered, or "à revoir" when Ctrl-C cut the note short.
+        A pending question becomes answered; a note cut short by Ctrl-C (or a closed terminal)
+        is "à revoir" whatever the question's status was: nobody validated that text.
         False when the draft holds an identifier and the visitor goes back to edit it (the
         draft is then kept in memory only, for the note prompt).
         """
@@ -189,8 +190,10 @@ class InterviewUI:
         if not interrupted and not self._may_save(qid, text):
             return False
         status = self.session.status(qid)
-        if status == PENDING:
-            kept = AnswerStatus.revisit if interrupted else AnswerStatus.answered
+        if interrupted:
+            kept = AnswerStatus.revisit
+        elif status == PENDING:
+            kept = AnswerStatus.answered
         else:
             kept = AnswerStatus(status)
         self._reopen()
@@ -393,7 +396,8 @@ class InterviewUI:
     def _save_documents(self, qid: str, listed: list[str], states: dict[str, str]) -> None:
         kept = [Evidence(document=n, state=DocumentState(states[n])) for n in listed if n in states]
         status = self.session.status(qid)
-        kept_status = AnswerStatus.answered if status == PENDING else AnswerStatus(status)
+        # documents alone do not answer a question: "à revoir" until its note is validated
+        kept_status = AnswerStatus.revisit if status == PENDING else AnswerStatus(status)
         self._reopen()
         self.session.set_status(qid, kept_status, self.session.notes(qid), kept)
 
