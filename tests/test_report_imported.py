@@ -53,3 +53,16 @@ def test_an_ecart_on_a_checkpoint_without_criterion_is_named_and_never_linked_no
         "export", "--bank", tmp_path / "bank", visit, "--format", "docx", "--output", tmp_path / "r.docx"
     )
     assert docx.exit_code == 0, docx.stderr
+
+
+def test_status_shows_the_checkpoints_without_criterion_by_section(cli: Invoke, tmp_path: Path) -> None:
+    from visitguide.report import status
+
+    visit, _ = imported_visit(cli, tmp_path)
+    found = status.findings([visit], None, [tmp_path / "bank"])
+    assert found.unlinked and found.ecarts == 1
+    section = next(u for u in found.unlinked if u[1])
+    assert section[1:] == (1, section[2], 1)  # one checkpoint rated, its écart counted
+    out = cli("status", "--bank", tmp_path / "bank", visit).stdout
+    assert "Points de vérification sans critère, par section" in out
+    assert f"{section[0]} : PV 1/{section[2]} ⚠ 1" in " ".join(out.split())

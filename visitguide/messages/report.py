@@ -374,6 +374,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.col.ecarts": ("Écarts", "Discrepancies"),
     "status.cell.questions": ("Q {asked}/{total}", "Q {asked}/{total}"),
     "status.cell.checkpoints": ("PV {rated}/{total}", "CP {rated}/{total}"),
+    "status.unlinked_title": (
+        "Points de vérification sans critère, par section",
+        "Checkpoints citing no criterion, by section",
+    ),
+    "status.unlinked": ("{section} : PV {rated}/{total}", "{section}: CP {rated}/{total}"),
     "status.empty_criteria": (
         "Critères du guide sans question ni point de vérification : {ids}",
         "Criteria of the guide with no question or checkpoint: {ids}",

@@ -12,7 +12,7 @@ and the interview's code) and the documents awaited. Every text from the files g
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,6 +62,9 @@ class Findings:
     to_confirm: int
     awaited: list[tuple[str, str, list[str]]]
     """Documents asked for and not seen: (audience label, document, interview codes)."""
+    unlinked: list[tuple[str, int, int, int]] = field(default_factory=list)
+    """Checkpoints citing no criterion (imported fiches), by section: (section, rated, total,
+    écarts)."""
 
 
 def findings(paths: Sequence[Path], guide: str | None, banks: Sequence[Path]) -> Findings:
@@ -102,6 +105,15 @@ def of_visit(visit: m.Visit) -> Findings:
         ecarts=len(visit.ecarts),
         to_confirm=len(visit.to_confirm),
         awaited=awaited,
+        unlinked=[
+            (
+                s.section,
+                sum(1 for c in s.checkpoints if c.ratings),
+                len(s.checkpoints),
+                len({e for c in s.checkpoints for e in c.ecarts}),
+            )
+            for s in visit.unlinked
+        ],
     )
 
 
@@ -115,6 +127,11 @@ def show(found: Findings, console: Console) -> None:
     """Render the findings in the terminal."""
     console.print(rich_text(_title(found)))
     console.print(matrix(found))
+    if found.unlinked:
+        console.print(rich_text("[bold]" + escape(t("status.unlinked_title")) + "[/]"))
+        for section, rated, total, ecarts in found.unlinked:
+            line = "  " + escape(t("status.unlinked", section=section, rated=rated, total=total))
+            console.print(rich_text(line + (f" [bold red]⚠ {ecarts}[/]" if ecarts else "")))
     console.print(rich_text(f"[dim]{escape(t('status.legend'))}[/]"))
     for line in left_to_ask(found, console.width):
         console.print(rich_text(line))
