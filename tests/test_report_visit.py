@@ -479,3 +479,10 @@ def test_the_markdown_summary_shows_no_dash_for_an_audience_without_checkpoints(
     assert "— · Q" not in table
     row = next(line for line in table.splitlines() if line.startswith("| 3.6-06 |"))
     assert row.split("|")[3].strip() == "Q 2/3"  # the technical audience: questions only
+
+
+def test_the_interviews_are_listed_in_the_order_of_their_codes(cli: Invoke, tmp_path: Path) -> None:
+    folder = answers_visit(cli, tmp_path / "visite")
+    data = json.loads(cli("export", folder, "--format", "json").stdout)
+    codes = [i["code"] for i in data["interviews"]]
+    assert codes == [f"E{n}" for n in range(1, len(codes) + 1)]

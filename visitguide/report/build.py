@@ -100,6 +100,10 @@ class Builder:
         self.entries = [self._entry(s) for s in inputs.sources]
         self.index = Index()
 
+    def _by_code(self) -> list[Entry]:
+        """The interviews in the order of their codes (E1, E2…), as the interviews table lists them."""
+        return sorted(self.entries, key=lambda e: int(self.codes[e.interview.id][1:]))
+
     def build(self) -> m.Visit:
         for entry in self.entries:
             self._walk(entry)
@@ -121,7 +125,7 @@ class Builder:
             ecarts=found,
             criteria=criteria,
             coverage=self._coverage(),
-            interviews=[self._interview_info(e) for e in self.entries],
+            interviews=[self._interview_info(e) for e in self._by_code()],
             to_confirm=doubtful,
             documents_to_request=documents_mod.to_request(
                 self.guide, self.entries, self._audience_ids(), self.labels
