@@ -192,13 +192,22 @@ _OPTIONS = {
 }
 
 
+def _checked(script: Script, model: Any, raw: Any, at: tuple[str | int, ...]) -> Any:
+    """The entry at `at` checked against `model`; None when empty or invalid (the problems
+    are kept, so that every one of the file is reported at once)."""
+    if raw is None:
+        return None
+    entry = af.check(model, raw, script.path, script.marks, at)
+    if isinstance(entry, list):
+        script.problems.extend(entry)
+        return None
+    return entry
+
+
 def _apply_answers(script: Script, session: Session) -> None:
     for qid, raw in (script.header.answers or {}).items():
         at = ("answers", qid)
-        entry = af.check(af.AnswerEntry, raw, script.path, script.marks, at) if raw is not None else None
-        if isinstance(entry, list):
-            script.problems.extend(entry)
-            entry = None
+        entry = _checked(script, af.AnswerEntry, raw, at)
         try:
             session.check_question(qid)
             if entry is not None:
@@ -246,10 +255,7 @@ def _apply_added(script: Script, session: Session) -> None:
 def _apply_checkpoints(script: Script, session: Session) -> None:
     for cid, raw in (script.header.checkpoints or {}).items():
         at = ("checkpoints", cid)
-        entry = af.check(af.CheckpointEntry, raw, script.path, script.marks, at) if raw is not None else None
-        if isinstance(entry, list):
-            script.problems.extend(entry)
-            entry = None
+        entry = _checked(script, af.CheckpointEntry, raw, at)
         try:
             _rate(script, session, cid, entry, at)
         except VisitguideError as exc:

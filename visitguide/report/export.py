@@ -7,8 +7,9 @@ the formats that use them.
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from visitguide import identifiers
 from visitguide.console import err, escape
 from visitguide.errors import BankError, UsageError, VisitguideError
 from visitguide.messages import t
-from visitguide.report import csvfile, docxfile, jsonfile
+from visitguide.report import build, csvfile, docxfile, inputs, jsonfile
 from visitguide.report import text as text_formats
 
 if TYPE_CHECKING:
@@ -41,65 +42,40 @@ def run(
 ) -> int:
     """Export the visit under `paths` (`only="documents"`: the documents to request alone;
     `separator`: of the CSV cells; `referentiel`: present the criteria by their codes in it);
-    the exit code. An existing `output` is replaced only with
-    `force`, and never when it is an interview file.
-
-    With `redact`, every message names paths and ids with their identifiers masked: errors
-    too (a file, a folder or an output may be named after a person).
+    the exit code. An existing `output` is replaced only with `force`, and never when it is an
+    interview file.
     """
+    with _masked_errors(redact):
+        if separator is not None and fmt != "csv":
+            raise UsageError(t("report.separator_not_csv"))
+        if separator is not None and separator not in (",", ";"):
+            raise UsageError(t("report.bad_separator", separator=separator))
+        if fmt in BINARY and output is None:
+            raise UsageError(t("report.needs_output", format=fmt))
+        if output is not None:
+            outputs.check(output, force=force)
+        loaded = inputs.load(paths, guide, banks, redact=redact)
+        data = render(build.build(loaded, referentiel), fmt, only, separator or ",")
+        if output is None:
+            _to_stdout(data)
+        else:
+            outputs.write(output, data)
+            shown = identifiers.redact(str(output)) if redact else str(output)
+            err().print(escape(t("report.written", path=shown, count=len(loaded.sources))))
+    return 0
+
+
+@contextlib.contextmanager
+def _masked_errors(redact: bool) -> Iterator[None]:
+    """With `redact`, every message names paths and ids with their identifiers masked: errors
+    too (a file, a folder or an output may be named after a person)."""
     try:
-        return _export(
-            paths,
-            fmt,
-            output,
-            guide,
-            redact,
-            banks,
-            force=force,
-            only=only,
-            separator=separator,
-            referentiel=referentiel,
-        )
+        yield
     except VisitguideError as exc:
         if redact and not isinstance(exc, BankError):  # a bank's files are no visit's data
             exc.message = identifiers.redact(exc.message)
             exc.args = (exc.message,)
         raise
-
-
-def _export(
-    paths: Sequence[Path],
-    fmt: str,
-    output: Path | None,
-    guide: str | None,
-    redact: bool,
-    banks: Sequence[Path],
-    *,
-    force: bool,
-    only: str | None,
-    separator: str | None,
-    referentiel: str | None = None,
-) -> int:
-    from visitguide.report import build, inputs
-
-    if separator is not None and fmt != "csv":
-        raise UsageError(t("report.separator_not_csv"))
-    if separator is not None and separator not in (",", ";"):
-        raise UsageError(t("report.bad_separator", separator=separator))
-    if fmt in BINARY and output is None:
-        raise UsageError(t("report.needs_output", format=fmt))
-    if output is not None:
-        outputs.check(output, force=force)
-    loaded = inputs.load(paths, guide, banks, redact=redact)
-    data = render(build.build(loaded, referentiel), fmt, only, separator or ",")
-    if output is None:
-        _to_stdout(data)
-    else:
-        outputs.write(output, data)
-
-        shown = identifiers.redact(str(output)) if redact else str(output)
-        err().print(escape(t("report.written", path=shown, count=len(loaded.sources))))
-    return 0
 
 
 def render(visit: Visit, fmt: str, only: str | None = None, separator: str = ",") -> bytes:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from visitguide.console import escape, out
 from visitguide.messages import t
+from visitguide.report import build, inputs
 from visitguide.report.display import pct, truncate
 from visitguide.report.pairs import code_number
 
@@ -69,8 +70,6 @@ class Findings:
 
 def findings(paths: Sequence[Path], guide: str | None, banks: Sequence[Path]) -> Findings:
     """The coverage of the visit under `paths`, computed, not shown."""
-    from visitguide.report import build, inputs
-
     return of_visit(build.build(inputs.load(paths, guide, banks)))
 
 
